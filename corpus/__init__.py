@@ -1,0 +1,16 @@
+"""Corpus: raw decisions → canonical records (Document, CatalogueEntry, DecisionClause)."""
+
+from corpus.errors import CorpusError, ParseError, UnknownIdError, ValidationError
+from corpus.records import CatalogueEntry, DecisionClause, Document, ParsedDocument, SharingMode
+
+__all__ = [
+    "CatalogueEntry",
+    "CorpusError",
+    "DecisionClause",
+    "Document",
+    "ParseError",
+    "ParsedDocument",
+    "SharingMode",
+    "UnknownIdError",
+    "ValidationError",
+]

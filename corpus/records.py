@@ -1,0 +1,76 @@
+"""Canonical records of the corpus: documents, catalogue entries and decision clauses (CONTRACT.md §2)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SharingMode(StrEnum):
+    """Normalised sharing form of a catalogue entry (Decree 47/2020/NĐ-CP, Art. 11)."""
+
+    DEFAULT = "mặc định"
+    SPECIFIC = "đặc thù"
+    OPEN = "mở"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(_Record):
+    """One decision of a province's People's Committee with its catalogue."""
+
+    id: str = Field(examples=["ha-tinh-2022"])
+    province: str = Field(examples=["Hà Tĩnh"])
+    number: str | None = Field(default=None, examples=["1402/QĐ-UBND"])
+    date: str | None = Field(default=None, examples=["2022-07-12"])
+    title: str
+    issuer: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    legal_bases: list[str] = Field(default_factory=list)
+    replaces: str | None = None
+    source_file: str
+
+
+class CatalogueEntry(_Record):
+    """One row of a catalogue table: a shared database and its managing agency."""
+
+    id: str = Field(examples=["ha-tinh-2022/29", "quang-ninh-2026/A-29"])
+    document_id: str
+    group: str | None = None
+    group_title: str | None = None
+    sector: str | None = None
+    number: int
+    name: str
+    agency: str
+    purpose: str | None = None
+    scope: str | None = None
+    content: str | None = None
+    collection: str | None = None
+    sharing: str | None = None
+    sharing_modes: list[SharingMode] = Field(default_factory=list)
+    notes: str | None = None
+    source_lines: tuple[int, int]
+
+
+class DecisionClause(_Record):
+    """An article, clause or point of the decision's body (Điều 1, Điều 2.1.a …)."""
+
+    id: str = Field(examples=["ha-tinh-2022/dieu-2.1.a"])
+    document_id: str
+    article: int
+    clause: int | None = None
+    point: str | None = None
+    heading: str | None = None
+    text: str
+
+
+class ParsedDocument(_Record):
+    """What a parser returns: the document and all its records."""
+
+    document: Document
+    entries: list[CatalogueEntry]
+    clauses: list[DecisionClause]

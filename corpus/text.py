@@ -1,0 +1,61 @@
+"""Text normalisation shared by every parser: NFC, HTML removed, list dashes kept as line breaks."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# PDF fonts of the Hải Dương decision map "ư"/"Ư" to the look-alike "ƣ"/"Ƣ" (Latin OI).
+_PDF_LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+_BLOCK_TAGS = re.compile(r"</?(?:p|li|ul|ol|br|div|tr|td|table)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+# A list item: a dash or plus that starts an item, after a sentence end, a colon or a semicolon.
+_INLINE_ITEM = re.compile(r"(?<=[.;:…])\s+(?=[-+–]\s)")
+
+
+def fold_accents(text: str) -> str:
+    """Bỏ dấu: 'Hà Tĩnh đất đai' → 'Ha Tinh dat dai'."""
+    text = text.translate(_PDF_LOOKALIKES).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def strip_html(text: str) -> str:
+    """Remove HTML tags, turning block tags into line breaks, and unescape entities."""
+    text = _BLOCK_TAGS.sub("\n", text)
+    text = _ANY_TAG.sub("", text)
+    return html.unescape(text)
+
+
+def normalize(text: str | None) -> str | None:
+    """Canonical cell text: NFC, no HTML, one list item per line, runs of spaces collapsed.
+
+    Returns None for text that is empty once cleaned, so that an empty source cell stays null.
+
+    >>> normalize('<ul><li> - Thông tin  A; - Thông tin B</li></ul>')
+    '- Thông tin A;\\n- Thông tin B'
+    """
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", text).translate(_PDF_LOOKALIKES)
+    text = strip_html(text)
+    text = _INLINE_ITEM.sub("\n", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    cleaned = "\n".join(line for line in lines if line)
+    return cleaned or None
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join lines that a layout wrapped inside one cell, keeping list items on lines of their own."""
+    out: list[str] = []
+    for raw in lines:
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            continue
+        if out and not re.match(r"^[-+–•]\s", line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
