@@ -13,11 +13,11 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from api import cli_ask, cli_corpus, cli_eval, cli_index, cli_serve
+    from api import cli_ask, cli_corpus, cli_eval, cli_index, cli_model, cli_serve
 
     parser = argparse.ArgumentParser(prog="csdl-qa", description="Hỏi đáp danh mục cơ sở dữ liệu dùng chung")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (cli_corpus, cli_index, cli_ask, cli_serve, cli_eval):
+    for module in (cli_model, cli_corpus, cli_index, cli_ask, cli_serve, cli_eval):
         module.register(sub)
     return parser
 

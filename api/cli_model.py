@@ -1,0 +1,9 @@
+"""`csdl-qa` subcommands: model (placeholder until its package lands)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this module's subcommands to the parser."""
