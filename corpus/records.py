@@ -68,9 +68,19 @@ class DecisionClause(_Record):
     text: str
 
 
+class DeclaredCount(_Record):
+    """A count the source itself declares, e.g. "I LĨNH VỰC NỘI VỤ: 15 CSDL", for validation."""
+
+    group: str | None = None
+    sector: str | None = None
+    count: int
+    line: int
+
+
 class ParsedDocument(_Record):
-    """What a parser returns: the document and all its records."""
+    """What a parser returns: the document, all its records and the counts the source declares."""
 
     document: Document
     entries: list[CatalogueEntry]
     clauses: list[DecisionClause]
+    declared_counts: list[DeclaredCount] = Field(default_factory=list)
