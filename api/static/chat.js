@@ -1,0 +1,300 @@
+/* The assistant component: window.CsdlQa.mount(container, {base}) — used by "/" and by widget.js.
+   Every user or source text goes through textContent (el()), never innerHTML. */
+(function () {
+  "use strict";
+  if (window.CsdlQa) return;
+
+  var TIMEOUT_MS = 20000;
+  var MAX_CHARS = 1000;
+  var SESSION_KEY = "csdlqa.session";
+  var HISTORY_KEY = "csdlqa.history";
+  var EXAMPLES = [
+    "Cơ quan nào quản lý CSDL về đất đai của tỉnh Hà Tĩnh?",
+    "Hải Dương có những CSDL dùng chung nào về y tế?",
+    "CSDL hộ tịch điện tử được chia sẻ theo hình thức nào?",
+    "Quyết định danh mục CSDL dùng chung của Quảng Ninh thay thế quyết định nào?"
+  ];
+  var STATUS_TAG = { not_found: "Không có trong danh mục", clarify: "Cần làm rõ" };
+  var ENTRY_FIELDS = [
+    ["name", "Tên cơ sở dữ liệu"], ["agency", "Cơ quan quản lý"], ["group_title", "Nhóm"], ["sector", "Lĩnh vực"],
+    ["purpose", "Mục đích"], ["scope", "Phạm vi"], ["content", "Nội dung"],
+    ["collection", "Thu thập, cập nhật, nguồn dữ liệu"], ["sharing", "Hình thức chia sẻ"],
+    ["sharing_modes", "Loại chia sẻ"], ["notes", "Ghi chú"]
+  ];
+
+  /** A new element with attributes and children; strings become text nodes, never HTML. */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "class") node.className = attrs[k];
+      else if (k.slice(0, 2) === "on") node.addEventListener(k.slice(2), attrs[k]);
+      else if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false) node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function store(key, value) {
+    try {
+      if (value === null) sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, JSON.stringify(value));
+    } catch (e) { /* storage disabled: the conversation then lasts as long as the page */ }
+  }
+
+  function load(key, fallback) {
+    try { var v = sessionStorage.getItem(key); return v ? JSON.parse(v) : fallback; } catch (e) { return fallback; }
+  }
+
+  /** fetch with a time limit; rejects with {kind: "timeout" | "network" | "http", detail}. */
+  function request(url, options) {
+    var ctrl = new AbortController();
+    var timer = setTimeout(function () { ctrl.abort(); }, TIMEOUT_MS);
+    options = options || {};
+    options.signal = ctrl.signal;
+    return fetch(url, options).then(function (resp) {
+      clearTimeout(timer);
+      return resp.json().catch(function () { return {}; }).then(function (body) {
+        if (!resp.ok) throw { kind: "http", status: resp.status, detail: body.detail };
+        return body;
+      });
+    }, function (err) {
+      clearTimeout(timer);
+      throw { kind: err && err.name === "AbortError" ? "timeout" : "network" };
+    });
+  }
+
+  function errorText(err) {
+    if (err.kind === "timeout") return "Máy chủ phản hồi quá lâu (hơn " + TIMEOUT_MS / 1000 + " giây). Vui lòng thử lại sau ít phút.";
+    if (err.kind === "network") return "Không kết nối được với máy chủ trợ lý. Hãy kiểm tra mạng rồi gửi lại.";
+    if (typeof err.detail === "string" && err.detail) return err.detail;
+    return "Máy chủ trả lời lỗi (" + err.status + "). Vui lòng thử lại.";
+  }
+
+  function sourcesText(response) {
+    var lines = [response.answer];
+    if (response.citations.length) {
+      lines.push("", "Nguồn:");
+      response.citations.forEach(function (c, i) {
+        lines.push("[" + (i + 1) + "] " + c.title + " — " + c.document_title + " (" + c.province + "), mã " + c.id);
+      });
+    }
+    return lines.join("\n");
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var area = el("textarea", { style: "position:fixed;left:-9999px", "aria-hidden": "true" });
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    area.remove();
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy"));
+  }
+
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : iso || "";
+  }
+
+  /** "Quyết định số 1402/QĐ-UBND ngày 12/07/2022 — Hà Tĩnh": how desk staff name a decision. */
+  function decisionLine(doc) {
+    var parts = ["Quyết định"];
+    parts.push(doc.number ? "số " + doc.number : "(số chưa ghi trong văn bản)");
+    if (doc.date) parts.push("ngày " + formatDate(doc.date));
+    return parts.join(" ") + " của UBND tỉnh " + doc.province;
+  }
+
+  function mount(container, options) {
+    options = options || {};
+    var base = (options.base || "").replace(/\/$/, "");
+    var lookupUrl = base + "/tra-cuu";
+    var pending = false;
+
+    var log = el("div", { class: "csdlqa-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", "aria-label": "Cuộc trò chuyện", tabindex: "0" });
+    var input = el("textarea", { class: "csdlqa-input", id: "csdlqa-q-" + Math.random().toString(36).slice(2), rows: "1", maxlength: String(MAX_CHARS), "aria-describedby": null });
+    var hint = el("div", { class: "csdlqa-hint", id: input.id + "-hint", text: "Enter để gửi · Shift+Enter xuống dòng · tối đa " + MAX_CHARS + " ký tự" });
+    input.setAttribute("aria-describedby", hint.id);
+    var send = el("button", { type: "submit", class: "csdlqa-btn csdlqa-btn-primary", text: "Gửi" });
+    var form = el("form", { class: "csdlqa-form", onsubmit: function (e) { e.preventDefault(); ask(input.value); } }, [
+      el("label", { for: input.id, text: "Câu hỏi của bạn" }),
+      el("div", { class: "csdlqa-row" }, [input, send]), hint
+    ]);
+    var fresh = el("button", { type: "button", class: "csdlqa-btn", text: "Cuộc trò chuyện mới", onclick: reset });
+    var dialog = el("dialog", { class: "csdlqa-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": input.id + "-dt" });
+    var lastFocus = null;
+    dialog.addEventListener("close", function () { if (lastFocus && lastFocus.isConnected) lastFocus.focus(); });
+    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+
+    var root = el("section", { class: "csdlqa", "aria-label": "Trợ lý hỏi đáp danh mục CSDL dùng chung" }, [
+      el("div", { class: "csdlqa-bar" }, [el("h2", { text: options.title || "Trợ lý danh mục CSDL dùng chung" }), fresh].concat(options.barExtras || [])),
+      log, form, dialog
+    ]);
+    container.appendChild(root);
+
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); ask(input.value); }
+    });
+    input.addEventListener("input", function () {
+      input.style.height = "auto";
+      input.style.height = Math.min(input.scrollHeight + 2, 140) + "px";
+    });
+
+    function intro() {
+      return el("div", { class: "csdlqa-intro" }, [
+        el("p", { text: "Xin chào! Tôi trả lời câu hỏi về danh mục cơ sở dữ liệu dùng chung của Hà Tĩnh, Hải Dương và Quảng Ninh, kèm nguồn trích dẫn từ quyết định gốc." }),
+        el("p", { text: "Thử một câu hỏi mẫu:" }),
+        el("div", { class: "csdlqa-examples" }, EXAMPLES.map(function (q) {
+          return el("button", { type: "button", class: "csdlqa-example", text: q, onclick: function () { ask(q); } });
+        }))
+      ]);
+    }
+
+    function scrollDown() { log.scrollTop = log.scrollHeight; }
+
+    function answerBody(response) {
+      var box = el("div", { class: "csdlqa-msg csdlqa-a is-" + response.status });
+      if (STATUS_TAG[response.status]) box.appendChild(el("div", { class: "csdlqa-tag", text: STATUS_TAG[response.status] }));
+      var text = el("div");
+      // "[n]" points at the n-th citation: the marker opens it too (mouse); the chips below serve the keyboard.
+      response.answer.split(/(\[\d+\])/).forEach(function (part) {
+        var m = /^\[(\d+)\]$/.exec(part);
+        var c = m && response.citations[Number(m[1]) - 1];
+        if (c) {
+          text.appendChild(el("button", { type: "button", class: "csdlqa-mark", tabindex: "-1", "data-citation-id": c.id, "aria-label": "Nguồn " + m[1] + ": " + c.title, text: part, onclick: function (e) { openCitation(c, e.currentTarget); } }));
+        } else if (part) {
+          text.appendChild(document.createTextNode(part));
+        }
+      });
+      box.appendChild(text);
+      if (response.citations.length) {
+        var list = el("div", { class: "csdlqa-sources", role: "group", "aria-label": "Nguồn trích dẫn" }, [el("span", { class: "csdlqa-sources-label", text: "Nguồn:" })]);
+        response.citations.forEach(function (c, i) {
+          list.appendChild(el("button", { type: "button", class: "csdlqa-chip", "data-citation-id": c.id, title: "Xem bản ghi " + c.id, onclick: function (e) { openCitation(c, e.currentTarget); } },
+            [el("b", { text: "[" + (i + 1) + "] " }), c.title + " · " + c.province]));
+        });
+        box.appendChild(list);
+      }
+      var note = el("span", { class: "csdlqa-copied", role: "status" });
+      box.appendChild(el("div", { class: "csdlqa-actions" }, [
+        el("button", { type: "button", class: "csdlqa-btn", text: "Sao chép câu trả lời kèm nguồn", onclick: function () {
+          copyText(sourcesText(response)).then(function () { note.textContent = "Đã sao chép."; }, function () { note.textContent = "Không sao chép được."; });
+        } }), note
+      ]));
+      return box;
+    }
+
+    function errorBody(message, question) {
+      return el("div", { class: "csdlqa-msg csdlqa-a is-error", role: "alert" }, [
+        el("div", { text: message }),
+        el("div", { class: "csdlqa-actions" }, [el("button", { type: "button", class: "csdlqa-btn", text: "Gửi lại", onclick: function (e) { e.currentTarget.disabled = true; ask(question); } })])
+      ]);
+    }
+
+    function ask(raw) {
+      var question = (raw || "").trim();
+      if (pending) return;
+      if (!question) { input.focus(); return; }
+      pending = true;
+      send.disabled = true;
+      input.value = "";
+      input.style.height = "auto";
+      // aria-busy holds the log's announcement until the answer is complete (question and answer read together).
+      log.setAttribute("aria-busy", "true");
+      log.appendChild(el("div", { class: "csdlqa-msg csdlqa-q", text: question }));
+      var waiting = el("div", { class: "csdlqa-msg csdlqa-pending", text: "Đang tìm câu trả lời…" });
+      log.appendChild(waiting);
+      scrollDown();
+      var body = { question: question, session_id: load(SESSION_KEY, null) };
+      request(base + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+        .then(function (response) {
+          store(SESSION_KEY, response.session_id);
+          var history = load(HISTORY_KEY, []);
+          history.push({ question: question, response: response });
+          store(HISTORY_KEY, history.slice(-50));
+          waiting.replaceWith(answerBody(response));
+        }, function (err) {
+          waiting.replaceWith(errorBody(errorText(err), question));
+          if (!input.value) input.value = question; // nothing typed is lost
+        })
+        .then(function () {
+          pending = false;
+          send.disabled = false;
+          log.setAttribute("aria-busy", "false");
+          scrollDown();
+          if (!dialog.open) input.focus();
+        });
+    }
+
+    function reset() {
+      store(SESSION_KEY, null);
+      store(HISTORY_KEY, null);
+      log.textContent = "";
+      log.appendChild(intro());
+      input.value = "";
+      input.focus();
+    }
+
+    function field(dl, label, value) {
+      if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
+      dl.appendChild(el("dt", { text: label }));
+      dl.appendChild(el("dd", { text: Array.isArray(value) ? value.join(", ") : String(value) }));
+    }
+
+    function openCitation(citation, opener) {
+      lastFocus = opener;
+      var heading = el("h3", { id: input.id + "-dt", text: citation.title });
+      var closeBtn = el("button", { type: "button", class: "csdlqa-btn", text: "Đóng", "aria-label": "Đóng (Esc)", onclick: function () { dialog.close(); } });
+      var bodyBox = el("div", { class: "csdlqa-dialog-body" }, [el("p", { class: "csdlqa-pending", text: "Đang tải bản ghi…" })]);
+      dialog.textContent = "";
+      dialog.appendChild(el("div", { class: "csdlqa-dialog-head" }, [heading, closeBtn]));
+      dialog.appendChild(bodyBox);
+      if (!dialog.open) dialog.showModal();
+      closeBtn.focus();
+      request(base + "/api/entries/" + citation.id.split("/").map(encodeURIComponent).join("/"), {}).then(function (rec) {
+        bodyBox.textContent = "";
+        if (citation.quote) {
+          bodyBox.appendChild(el("p", { class: "csdlqa-sources-label", text: "Đoạn trích làm căn cứ:" }));
+          bodyBox.appendChild(el("blockquote", { class: "csdlqa-quote", text: citation.quote }));
+        }
+        var dl = el("dl", { class: "csdlqa-fields" });
+        if (rec.kind === "entry") {
+          field(dl, "Số thứ tự", (rec.group ? rec.group + "-" : "") + rec.number);
+          ENTRY_FIELDS.forEach(function (f) { field(dl, f[1], rec[f[0]]); });
+        } else {
+          field(dl, "Điều khoản", citation.title);
+          field(dl, "Tiêu đề điều", rec.heading);
+          field(dl, "Nội dung", rec.text);
+        }
+        field(dl, "Tỉnh", rec.document.province);
+        field(dl, "Văn bản", decisionLine(rec.document));
+        field(dl, "Trích yếu", rec.document.title);
+        if (rec.source_lines) field(dl, "Vị trí trong văn bản", "dòng " + rec.source_lines[0] + "–" + rec.source_lines[1] + " của " + rec.document.source_file);
+        field(dl, "Mã bản ghi", rec.id);
+        bodyBox.appendChild(dl);
+        if (rec.kind === "entry") {
+          bodyBox.appendChild(el("p", {}, [el("a", { href: lookupUrl + "#" + rec.id, target: options.external ? "_blank" : null, text: "Mở trong trang tra cứu" })]));
+        }
+      }, function (err) {
+        bodyBox.textContent = "";
+        bodyBox.appendChild(el("p", { class: "csdlqa-a is-error", role: "alert", text: "Không tải được bản ghi " + citation.id + ": " + errorText(err) }));
+        if (citation.quote) bodyBox.appendChild(el("blockquote", { class: "csdlqa-quote", text: citation.quote }));
+      });
+    }
+
+    // A reload of the tab shows the conversation so far; the server keeps its context under the same session_id.
+    var history = load(HISTORY_KEY, []);
+    log.appendChild(intro());
+    history.forEach(function (turn) {
+      log.appendChild(el("div", { class: "csdlqa-msg csdlqa-q", text: turn.question }));
+      log.appendChild(answerBody(turn.response));
+    });
+    scrollDown();
+    return { root: root, input: input, ask: ask, reset: reset, dialog: dialog };
+  }
+
+  window.CsdlQa = { mount: mount, el: el, request: request, errorText: errorText, decisionLine: decisionLine };
+})();
