@@ -132,14 +132,18 @@ def _continue(row: _Row, cells: list[str], line: int) -> None:
 def _join(before: str, fragment: str) -> str:
     """Join a cell's text across a page break.
 
-    A fragment that starts a list item goes on a new line; otherwise the sentence was cut by the break, so the
-    paragraph tags the converter put around each half are dropped and the halves are joined with a space.
+    A fragment that starts a list item or a new sentence goes on a new line; otherwise the sentence was cut by
+    the break, so the paragraph tags the converter put around each half are dropped and the halves are joined
+    with a space.
     """
     if not before.strip():
         return fragment
     if _LIST_ITEM.match(_LEADING_TAGS.sub("", fragment)):
         return f"{before.rstrip()}\n{fragment.strip()}"
-    before, fragment = _TRAILING_CLOSE.sub("", before).rstrip(), _LEADING_TAGS.sub("", fragment).strip()
+    text = _LEADING_TAGS.sub("", fragment).strip()
+    if re.search(r"[.!?…]$", _TRAILING_CLOSE.sub("", before).rstrip()) and text[:1].isupper():
+        return f"{before.rstrip()}\n{fragment.strip()}"  # the break fell between two sentences
+    before, fragment = _TRAILING_CLOSE.sub("", before).rstrip(), text
     # The conversion repeats the word cut by the break ("Sở Nội vụ" + "vụ", "dịch vụ" + "vụ việc làm").
     last, first = before.rsplit(maxsplit=1)[-1], fragment.split(maxsplit=1)
     if first and first[0] == last:
