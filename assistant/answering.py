@@ -1,0 +1,142 @@
+"""Short Vietnamese answers built from the records' own fields, with `[n]` citation markers.
+
+Nothing here invents text about a database: every fact is a field copied verbatim from the record
+(agency, sharing form, purpose …), framed by a fixed Vietnamese sentence. A field the source leaves
+empty is reported as empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.citing import Citations
+from assistant.question import Field
+from corpus.records import CatalogueEntry
+from corpus.store import Corpus
+
+MAX_FIELD_CHARS = 600
+DEFAULT_FIELDS = (Field.AGENCY, Field.PURPOSE, Field.SHARING)
+
+FIELD_LABELS: dict[Field, str] = {
+    Field.AGENCY: "Đơn vị quản lý",
+    Field.SHARING: "Hình thức chia sẻ",
+    Field.COLLECTION: "Cơ chế thu thập, cập nhật, nguồn dữ liệu",
+    Field.PURPOSE: "Mục đích",
+    Field.SCOPE: "Phạm vi",
+    Field.CONTENT: "Nội dung",
+    Field.NOTES: "Ghi chú",
+    Field.SECTOR: "Lĩnh vực",
+}
+EMPTY_FIELD: dict[Field, str] = {
+    Field.AGENCY: "không ghi đơn vị quản lý",
+    Field.SHARING: "không ghi hình thức chia sẻ",
+    Field.COLLECTION: "không ghi cơ chế thu thập, cập nhật",
+    Field.PURPOSE: "không ghi mục đích",
+    Field.SCOPE: "không ghi phạm vi",
+    Field.CONTENT: "không ghi nội dung",
+    Field.NOTES: "để trống cột ghi chú",
+    Field.SECTOR: "không chia theo lĩnh vực",
+}
+
+
+def shorten(text: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """The text, cut at a line or word boundary with '…' when longer than the limit."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    boundary = max(cut.rfind("\n"), cut.rfind("; "), cut.rfind(". "))
+    if boundary < limit // 2:
+        boundary = cut.rfind(" ")
+    return cut[: max(boundary, 1)].rstrip(" ;,.") + " …"
+
+
+def scope_is_merged(corpus: Corpus, entry: CatalogueEntry) -> bool:
+    """True when the document has no separate scope column (Quảng Ninh: 'Phạm vi, nội dung chính')."""
+    return entry.scope is None and not any(e.scope for e in corpus.entries(document=entry.document_id))
+
+
+def field_value(entry: CatalogueEntry, fld: Field) -> str | None:
+    """The verbatim text of one field of an entry (None where the source cell is empty)."""
+    if fld is Field.SECTOR:
+        parts = [p for p in (entry.sector, entry.group_title) if p]
+        return "; ".join(parts) or None
+    value: str | None = getattr(entry, fld.value)
+    return value
+
+
+def field_sentence(corpus: Corpus, entry: CatalogueEntry, fld: Field) -> tuple[str, str]:
+    """(sentence, quote) for one field; the sentence quotes the field verbatim or says it is empty."""
+    merged = fld in (Field.SCOPE, Field.CONTENT) and scope_is_merged(corpus, entry)
+    if merged and entry.content:
+        label = "Phạm vi, nội dung chính (danh mục ghi chung một cột)"
+        return f"{label}: {shorten(entry.content)}", entry.content
+    value = field_value(entry, fld)
+    if not value:
+        return f"Danh mục {EMPTY_FIELD[fld]} cho CSDL này.", ""
+    if fld is Field.AGENCY:
+        return f"Đơn vị quản lý: {value}.", value
+    text = shorten(value)
+    if "\n" in text:
+        return f"{FIELD_LABELS[fld]}:\n{text}", value
+    return f"{FIELD_LABELS[fld]}: {text.rstrip('.')}.", value
+
+
+def entry_block(
+    corpus: Corpus,
+    cites: Citations,
+    entry: CatalogueEntry,
+    fields: Sequence[Field],
+    *,
+    score: float,
+    label_province: bool,
+) -> str:
+    """The answer about one entry: its name, then one sentence per asked field, each with its marker."""
+    doc = corpus.document(entry.document_id)
+    sentences = [field_sentence(corpus, entry, f) for f in fields]
+    quote = "\n".join(q for _, q in sentences if q) or entry.name
+    marker = cites.cite(entry, quote, score)
+    head = f"{doc.province}: " if label_province else f"Theo danh mục của {doc.province}, "
+    lines = [f"{head}«{entry.name}» (STT {_stt(entry)}) {marker}."]
+    for sentence, _ in sentences:
+        lines.append(f"{sentence} {marker}" if not sentence.endswith("\n") else sentence)
+    return "\n".join(lines)
+
+
+def _stt(entry: CatalogueEntry) -> str:
+    return f"{entry.group}-{entry.number}" if entry.group else str(entry.number)
+
+
+def entry_line(cites: Citations, entry: CatalogueEntry, *, score: float = 1.0, with_agency: bool = True) -> str:
+    """One line of a list: '- Name (Agency) [n]'."""
+    marker = cites.cite(entry, f"{entry.name} — {entry.agency}", score)
+    agency = f" ({entry.agency})" if with_agency else ""
+    return f"- {entry.name}{agency} {marker}"
+
+
+def describe_filters(*, agency: str | None, sector: str | None, group_title: str | None, mode: str | None) -> str:
+    """' do Sở Y tế quản lý, thuộc hạng mục dữ liệu mở' — the filters of a list in words."""
+    parts = []
+    if agency:
+        parts.append(f"do {agency} quản lý")
+    if sector:
+        parts.append(f"thuộc {sector}")
+    if group_title:
+        parts.append(f"thuộc {group_title}")
+    if mode == "mở":
+        parts.append("thuộc hạng mục dữ liệu mở")
+    elif mode:
+        parts.append(f"chia sẻ theo hình thức {mode}")
+    return (" " + ", ".join(parts)) if parts else ""
+
+
+def format_date(iso: str | None) -> str | None:
+    """'2022-07-12' → '12/7/2022'; '2022-03' → 'tháng 3/2022 (ngày để trống)'; '2026' → 'năm 2026 (…)'."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
+    if len(parts) == 2:
+        return f"tháng {int(parts[1])}/{parts[0]} (ngày để trống trong văn bản)"
+    return f"năm {parts[0]} (ngày, tháng để trống trong văn bản)"

@@ -1,0 +1,115 @@
+"""`Assistant.ask`: the one door through which the API, the CLI and the evaluation ask questions."""
+
+from __future__ import annotations
+
+import logging
+
+from assistant.answer import Answer, AnswerStatus
+from assistant.errors import QuestionError, check_question
+from assistant.matching import CatalogueIndex
+from assistant.planner import Plan, Planner
+from assistant.question import understand
+from assistant.responder import Responder
+from assistant.session import Focus, SessionStore
+from corpus.store import Corpus
+from index.retriever import Retriever
+
+log = logging.getLogger(__name__)
+RETRIEVAL_K = 10
+
+
+class Assistant:
+    """Answers questions about the catalogues from their records, holding each conversation's focus.
+
+    Args:
+        corpus: the parsed documents, entries and clauses.
+        retriever: ranks records for a question; its ranking is one piece of evidence among others.
+        sessions: where conversations are kept (SQLite).
+    """
+
+    def __init__(self, corpus: Corpus, retriever: Retriever | None, sessions: SessionStore) -> None:
+        self.corpus = corpus
+        self.retriever = retriever
+        self.sessions = sessions
+        self.index = CatalogueIndex(corpus)
+        self._planner = Planner(self.index)
+        self._responder = Responder(self.index)
+        self._documents = {d.id for d in corpus.documents()}
+
+    def ask(self, question: str, *, session_id: str | None = None, document: str | None = None) -> Answer:
+        """Answer one question of a conversation.
+
+        Args:
+            question: the user's question (Vietnamese, with or without diacritics).
+            session_id: continues that conversation when it is known and live; otherwise a new one starts.
+            document: restricts the answer to one document id (e.g. "ha-tinh-2022").
+
+        Returns:
+            The answer with its status, text, numbered citations and the session id to reuse.
+
+        Raises:
+            QuestionError: the question is empty, longer than 1,000 characters or has control characters.
+        """
+        text = check_question(question)
+        if document is not None and document not in self._documents:
+            raise QuestionError(f"Không có văn bản mã “{document[:80]}”.")
+        session = self.sessions.get(session_id)
+        q = understand(text, self.index)
+        ranks = self._ranks(text, document or (q.documents[0] if len(q.documents) == 1 else None))
+        plan = self._planner.plan(q, session.focus, ranks, document)
+        reply = self._responder.respond(plan)
+        if reply.status is AnswerStatus.ANSWERED and not reply.cites.items:
+            reply = self._responder.respond(Plan("not_found", documents=plan.documents, reason="no-match"))
+        if reply.status is AnswerStatus.ANSWERED:
+            session.focus = _focus_after(plan, reply.cites.ids, session.focus)
+        session.record(text, reply.status.value, reply.cites.ids)
+        self.sessions.save(session)
+        return Answer(status=reply.status, text=reply.text, citations=reply.cites.items, session_id=session.id)
+
+    def _ranks(self, text: str, document: str | None) -> dict[str, int]:
+        """Rank of each record in the retriever's top hits (empty without a retriever)."""
+        if self.retriever is None:
+            return {}
+        try:
+            hits = self.retriever.search(text, RETRIEVAL_K, document=document)
+        except Exception:  # retrieval is supporting evidence: its failure must not lose the answer
+            log.exception("retriever failed; answering from the records' own matching")
+            return {}
+        return {h.id: i for i, h in enumerate(hits)}
+
+
+def _focus_after(plan: Plan, cited: list[str], previous: Focus) -> Focus:
+    """What the conversation is about once this plan is answered."""
+    entries = [s.id for s in plan.entries] or [c for c in cited if "/dieu-" not in c]
+    docs = plan.documents or sorted({c.split("/", 1)[0] for c in cited})
+    if plan.kind in ("entry", "compare"):
+        return Focus(
+            kind=plan.kind,
+            documents=sorted({e.split("/", 1)[0] for e in entries}) or docs,
+            entries=entries,
+            fields=[f.value for f in plan.fields],
+            topic=list(plan.topic),
+        )
+    if plan.kind in ("list", "count", "totals"):
+        filters = {
+            k: str(v)
+            for k, v in (
+                ("agency", plan.agency),
+                ("sector", plan.sector),
+                ("group", plan.group),
+                ("sharing_mode", plan.sharing_mode.value if plan.sharing_mode else None),
+            )
+            if v
+        }
+        return Focus(
+            kind=plan.kind,
+            documents=docs,
+            entries=entries[:1] if plan.agency else [],
+            filters=filters,
+            topic=list(plan.topic) if plan.entries else [],
+        )
+    if plan.kind == "clause":
+        return Focus(kind="clause", documents=docs, clauses=[s.id for s in plan.clauses], topic=list(plan.topic))
+    if plan.kind in ("meta", "overview"):
+        return Focus(kind="meta", documents=docs, meta=[m.value for m in plan.meta])
+    return previous

@@ -1,0 +1,159 @@
+"""Matching text the way users type it: without diacritics, with abbreviations, in any case.
+
+Everything the assistant compares is first put through `fold()`: abbreviations expanded, accents
+removed, lower case, punctuation turned into spaces. Users write "co quan nao quan ly", "CSDL TNMT",
+"Sở TN&MT"; the records write "Sở Tài nguyên và Môi trường" — both fold to the same words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from corpus.text import fold_accents
+
+# Abbreviations of the catalogues and of how civil servants write; merged with the index's table
+# (corpus/abbreviations.json). Keys match whole words, case-insensitively.
+_BUILTIN_ABBREVIATIONS: dict[str, str] = {
+    "CSDL": "cơ sở dữ liệu",
+    "CDSL": "cơ sở dữ liệu",
+    "UBND": "ủy ban nhân dân",
+    "HĐND": "hội đồng nhân dân",
+    "TNMT": "tài nguyên và môi trường",
+    "TN&MT": "tài nguyên và môi trường",
+    "GPLX": "giấy phép lái xe",
+    "BHXH": "bảo hiểm xã hội",
+    "BHYT": "bảo hiểm y tế",
+    "KH&CN": "khoa học và công nghệ",
+    "KHCN": "khoa học và công nghệ",
+    "KH&ĐT": "kế hoạch và đầu tư",
+    "KHĐT": "kế hoạch và đầu tư",
+    "TT&TT": "thông tin và truyền thông",
+    "TTTT": "thông tin và truyền thông",
+    "GTVT": "giao thông vận tải",
+    "NN&PTNT": "nông nghiệp và phát triển nông thôn",
+    "NNPTNT": "nông nghiệp và phát triển nông thôn",
+    "NN&MT": "nông nghiệp và môi trường",
+    "NNMT": "nông nghiệp và môi trường",
+    "LĐTBXH": "lao động thương binh và xã hội",
+    "LĐ-TB&XH": "lao động thương binh và xã hội",
+    "GD&ĐT": "giáo dục và đào tạo",
+    "GDĐT": "giáo dục và đào tạo",
+    "VHTTDL": "văn hóa thể thao và du lịch",
+    "VH,TT&DL": "văn hóa thể thao và du lịch",
+    "CCHC": "cải cách hành chính",
+    "TTHC": "thủ tục hành chính",
+    "NSNN": "ngân sách nhà nước",
+    "CBCCVC": "cán bộ công chức viên chức",
+    "KCN": "khu công nghiệp",
+    "KKT": "khu kinh tế",
+    "ĐKKD": "đăng ký kinh doanh",
+    "VP": "văn phòng",
+    "VPUBND": "văn phòng ủy ban nhân dân",
+    "QĐ": "quyết định",
+    "TTg": "thủ tướng",
+    "SXKD": "sản xuất kinh doanh",
+    "DVC": "dịch vụ công",
+}
+
+
+def _load_abbreviations() -> dict[str, str]:
+    """The built-in table merged with the index's (corpus/abbreviations.json) when it is available."""
+    table = {k.casefold(): v for k, v in _BUILTIN_ABBREVIATIONS.items()}
+    try:
+        from index.analyze import abbreviation_table
+    except ImportError:  # the index package is optional for the assistant's own matching
+        return table
+    for surface, _canonical, long in abbreviation_table():
+        table.setdefault(surface.casefold(), long)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = _load_abbreviations()
+    keys = sorted(table, key=len, reverse=True)
+    alternatives = "|".join(re.escape(k) for k in keys)
+    pattern = re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])", re.IGNORECASE)
+    return pattern, table
+
+
+def expand_abbreviations(text: str) -> str:
+    """'Sở TN&MT quản lý CSDL nào' → 'Sở tài nguyên và môi trường quản lý cơ sở dữ liệu nào'."""
+    pattern, table = _abbreviation_pattern()
+    return pattern.sub(lambda m: table[m.group(0).casefold()], text)
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Abbreviations expanded, accents removed, lower case, punctuation as single spaces."""
+    folded = fold_accents(expand_abbreviations(text)).lower()
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def words(text: str) -> list[str]:
+    """The folded syllables of a text."""
+    return fold(text).split()
+
+
+# Old-style tone placement ("hoá", "thuỷ", "khoẻ") written the modern way, so both spellings match.
+_TONE_MOVES = {
+    f"{a}{b}": f"{c}{d}"
+    for (a, d), tones in {("o", "a"): "áàảãạ", ("o", "e"): "éèẻẽẹ", ("u", "y"): "ýỳỷỹỵ"}.items()
+    for b, c in zip(tones, {"o": "óòỏõọ", "u": "úùủũụ"}[a], strict=True)
+}
+_TONE_PATTERN = re.compile("|".join(_TONE_MOVES) + r"(?=\b)")
+_SYLLABLE = re.compile(r"[^\W_]+")
+
+
+def syllables(text: str) -> list[tuple[str, str]]:
+    """(accented, folded) lower-case syllables, abbreviations expanded: 'Sở TNMT' → [('sở', 'so'), ('tài', 'tai') …]."""
+    text = unicodedata.normalize("NFC", expand_abbreviations(text)).lower().replace("ƣ", "ư")
+    text = _TONE_PATTERN.sub(lambda m: _TONE_MOVES[m.group(0)], text)
+    out = []
+    for syllable in _SYLLABLE.findall(text):
+        folded = fold_accents(syllable)
+        out.extend((syllable, part) for part in _NON_WORD.sub(" ", folded).split()[:1])
+    return out
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries any Vietnamese accent or đ (then it can be matched with accents)."""
+    return fold_accents(text) != text
+
+
+def contains_phrase(folded_text: str, folded_phrase: str) -> bool:
+    """Whole-word containment of one folded phrase in a folded text."""
+    return f" {folded_phrase} " in f" {folded_text} "
+
+
+# Syllables that carry no topic: question words, function words and words every catalogue entry shares.
+STOP_SYLLABLES = frozenset(
+    """
+    ai gi nao sao the nhu bao nhieu may la co khong chua da duoc bi do no ay kia nay nhung cac moi mot
+    cua ve o tai trong cho voi va hay hoac thi ma de tu den theo tren duoi ra vao len lai con nua
+    xin hoi cho biet muon can tim hieu giup toi minh ban vui long a nhe oi thuoc nam
+    co so du lieu dung chung danh muc tinh thanh pho hien nay hien tai quy dinh
+    """.split()
+)
+# The same words as written with diacritics: an accented syllable is a stop word only if it is one of these,
+# so "tử" (điện tử), "thẻ", "số" stay topic words although they fold like "từ", "thế", "sở".
+STOP_ACCENTED = frozenset(
+    """
+    ai gì nào sao thế như bao nhiêu mấy là có không chưa đã được bị đó nó ấy kia này những các mọi một
+    của về ở tại trong cho với và hay hoặc thì mà để từ đến theo trên dưới ra vào lên lại còn nữa
+    xin hỏi biết muốn cần tìm hiểu giúp tôi mình bạn vui lòng ạ nhé ơi thuộc năm
+    cơ sở dữ liệu dùng chung danh mục tỉnh thành phố hiện nay tại quy định
+    """.split()
+)
+
+
+def is_stop(syllable: str) -> bool:
+    """Whether a lower-case syllable carries no topic (judged with its accents when it has them)."""
+    folded = fold_accents(syllable)
+    if folded != syllable:
+        return syllable in STOP_ACCENTED
+    return folded in STOP_SYLLABLES

@@ -1,0 +1,257 @@
+"""From an understood question and the conversation's focus to a plan: what to answer, from which records.
+
+The decisions that matter are here: whether the catalogues hold the answer at all (calibrated
+coverage of the question by a record, entity matches, the retriever's agreement), which documents
+a follow-up refers to, and when a question must be asked back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.lexicon import fold
+from assistant.matching import CatalogueIndex, Scored
+from assistant.question import Field, Meta, Question
+from assistant.session import Focus
+from corpus.records import SharingMode
+
+MAX_PER_DOCUMENT = 3
+
+
+@dataclass
+class Plan:
+    """What the answer will be made of."""
+
+    kind: str  # entry, list, count, totals, compare, clause, meta, overview, not_found, clarify
+    documents: list[str] = field(default_factory=list)
+    entries: list[Scored] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    clauses: list[Scored] = field(default_factory=list)
+    meta: list[Meta] = field(default_factory=list)
+    agency: str | None = None
+    sector: str | None = None
+    group: str | None = None
+    sharing_mode: SharingMode | None = None
+    topic: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    elsewhere: list[Scored] = field(default_factory=list)  # the database in other documents (not_found)
+    missing: list[str] = field(default_factory=list)  # documents that lack it (compare)
+    reason: str = ""
+
+
+def accepted(s: Scored, ranks: dict[str, int]) -> bool:
+    """Whether an entry explains the question well enough to answer from it.
+
+    Name evidence counts most; a body-only match needs the retriever to agree.
+    """
+    rank = ranks.get(s.id, 99)
+    if s.score < 0.5 and rank >= 3:
+        return False
+    if s.name_cover >= 0.6 and s.body_cover >= 0.6:
+        return True
+    if s.name_cover >= 0.3 and s.body_cover >= 0.85:
+        return True
+    return s.body_cover >= 0.9 and rank < 5
+
+
+class Planner:
+    """Resolves questions against the corpus and the session focus."""
+
+    def __init__(self, index: CatalogueIndex) -> None:
+        self.index = index
+        self.all_documents = [d.id for d in index.corpus.documents()]
+
+    def pick_entries(self, topic: list[str], documents: list[str], ranks: dict[str, int]) -> list[Scored]:
+        """Best accepted entries per document (near ties kept), documents clearly worse dropped."""
+        scored = [
+            Scored(
+                s.id,
+                s.score + (0.08 if ranks.get(s.id) == 0 else 0.04 if ranks.get(s.id, 99) < 3 else 0.0),
+                s.name_cover,
+                s.body_cover,
+                s.name_precision,
+            )
+            for s in self.index.score_entries(topic, documents or None)
+        ]
+        scored.sort(key=lambda s: -s.score)
+        good = [s for s in scored if accepted(s, ranks)]
+        if not good:
+            return []
+        best = good[0].score
+        out: list[Scored] = []
+        per_doc: dict[str, float] = {}
+        for s in good:
+            doc = self.index.entries[s.id].entry.document_id
+            if doc not in per_doc:
+                if s.score < 0.75 * best:
+                    continue
+                per_doc[doc] = s.score
+                out.append(s)
+            elif (
+                s.score >= per_doc[doc] - 0.02
+                and sum(1 for o in out if self.index.entries[o.id].entry.document_id == doc) < MAX_PER_DOCUMENT
+            ):
+                out.append(s)
+        return out
+
+    def plan(self, q: Question, focus: Focus, ranks: dict[str, int], document: str | None) -> Plan:
+        """The plan for one question in its conversation."""
+        docs = [document] if document else list(q.documents)
+        if q.topic and all(self.index.is_generic(w) for w in q.topic):
+            q.topic = []
+        if q.foreign_provinces and not docs:
+            return Plan("not_found", reason="province", topic=q.foreign_provinces)
+        if document and q.documents and document not in q.documents:
+            return Plan("not_found", documents=[document], reason="document")
+        uses_focus = not q.topic and not q.has_filter and not q.meta and focus.kind is not None
+        if q.follow_up and not docs and focus.documents and (q.topic or q.fields):
+            docs = list(focus.documents)
+        if q.meta and not (Meta.LEGAL_BASES in q.meta and q.topic and self.pick_entries(q.topic, docs, ranks)):
+            return Plan("meta", documents=docs or list(focus.documents) or self.all_documents, meta=q.meta)
+        if q.meta and Meta.LEGAL_BASES in q.meta:
+            q.fields.append(Field.NOTES)
+        if q.refers_to_agency and (q.wants_list or q.wants_other) and focus.entries:
+            agency = self.index.entries[focus.entries[0]].entry.agency
+            return Plan(
+                "list",
+                documents=docs or focus.documents,
+                agency=agency,
+                exclude=list(focus.entries) if q.wants_other else [],
+            )
+        if q.wants_count or q.wants_list or (q.wants_compare and not q.topic):
+            if q.has_filter or not q.topic:
+                if uses_focus and focus.kind in ("list", "count", "totals") and not docs:
+                    return Plan("clarify", reason="ellipsis")
+                kind = "count" if q.wants_count else "list"
+                if q.wants_compare or (kind == "count" and not q.has_filter and not docs):
+                    kind = "totals"
+                return Plan(
+                    kind,
+                    documents=docs or self.all_documents,
+                    agency=q.agency,
+                    sector=q.sector,
+                    group=q.group,
+                    sharing_mode=q.sharing_mode,
+                )
+            picked = self.index.score_entries(q.topic, docs or None)
+            named = [s for s in picked if s.name_cover >= 0.99 or (s.name_cover >= 0.5 and accepted(s, ranks))]
+            if named and not q.wants_compare:
+                return Plan(
+                    "count" if q.wants_count else "list",
+                    documents=docs or self.all_documents,
+                    entries=named,
+                    topic=q.topic,
+                )
+        if uses_focus or (q.refers_back and not self.pick_entries(q.topic, docs, ranks)):
+            return self._from_focus(q, focus, docs, ranks)
+        if not q.topic:
+            if q.fields or q.refers_back:
+                return Plan("clarify", reason="no-topic")
+            if docs:
+                return Plan("overview", documents=docs)
+            return Plan("not_found", reason="unrelated")
+        return self._by_topic(q, docs, ranks)
+
+    def _by_topic(self, q: Question, docs: list[str], ranks: dict[str, int]) -> Plan:
+        entries = self.pick_entries(q.topic, docs, ranks)
+        province_words = {w for d in self.index.corpus.documents() for w in fold(d.province).split()}
+        clause_words = [w for w in q.words if w not in province_words]
+        clauses = self.index.score_clauses(clause_words, docs or None)
+        best_entry = max((s.body_cover for s in entries), default=0.0)
+        if clauses and clause_words:
+            top = clauses[0]
+            if top.body_cover >= 0.6 and top.body_cover >= best_entry + 0.15:
+                return Plan("clause", documents=docs, clauses=_best_clauses(clauses), topic=q.topic)
+        fields = q.fields or []
+        if q.wants_compare or (not docs and len({self.index.entries[s.id].entry.document_id for s in entries}) > 1):
+            if entries:
+                present = {self.index.entries[s.id].entry.document_id for s in entries}
+                target = docs or self.all_documents
+                return Plan(
+                    "compare" if q.wants_compare else "entry",
+                    documents=target,
+                    entries=entries,
+                    fields=fields,
+                    topic=q.topic,
+                    missing=[d for d in target if d not in present] if q.wants_compare else [],
+                )
+        if entries:
+            return Plan("entry", documents=docs, entries=entries, fields=fields, topic=q.topic)
+        if docs:
+            elsewhere = self.pick_entries(q.topic, [d for d in self.all_documents if d not in docs], ranks)
+            if elsewhere:
+                return Plan("not_found", documents=docs, elsewhere=elsewhere, topic=q.topic, reason="elsewhere")
+        return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
+
+    def _from_focus(self, q: Question, focus: Focus, docs: list[str], ranks: dict[str, int]) -> Plan:
+        if focus.kind is None:
+            return Plan("clarify", reason="no-context")
+        fields = q.fields or [Field(f) for f in focus.fields]
+        switched = [d for d in docs if d not in focus.documents] if docs else []
+        if focus.kind in ("entry", "compare") and focus.entries:
+            if not switched:
+                keep = [e for e in focus.entries if not docs or self.index.entries[e].entry.document_id in docs]
+                return Plan(
+                    "entry",
+                    documents=docs or list(focus.documents),
+                    entries=[Scored(e, 1.0, 1.0, 1.0, 1.0) for e in keep or focus.entries],
+                    fields=fields,
+                    topic=list(focus.topic),
+                )
+            found = self.pick_entries(list(focus.topic), switched, ranks)
+            if found:
+                return Plan("entry", documents=switched, entries=found, fields=fields, topic=list(focus.topic))
+            return Plan(
+                "not_found",
+                documents=switched,
+                topic=list(focus.topic),
+                reason="elsewhere",
+                elsewhere=[Scored(e, 1.0, 1.0, 1.0, 1.0) for e in focus.entries],
+            )
+        if focus.kind in ("list", "count", "totals"):
+            f = focus.filters
+            if focus.topic:
+                picked = self.index.score_entries(list(focus.topic), switched or docs or None)
+                named = [s for s in picked if s.name_cover >= 0.99]
+                return Plan(
+                    focus.kind if focus.kind != "totals" else "count",
+                    documents=switched or docs,
+                    entries=named,
+                    topic=list(focus.topic),
+                )
+            return Plan(
+                focus.kind,
+                documents=switched or docs or list(focus.documents),
+                agency=f.get("agency"),
+                sector=f.get("sector"),
+                group=f.get("group"),
+                sharing_mode=SharingMode(f["sharing_mode"]) if f.get("sharing_mode") else None,
+            )
+        if focus.kind == "meta" and (docs or q.meta):
+            return Plan("meta", documents=switched or docs or list(focus.documents), meta=[Meta(m) for m in focus.meta])
+        if focus.kind == "clause" and switched and focus.topic:
+            return self._by_topic(
+                Question(text=q.text, folded=q.folded, topic=list(focus.topic), words=list(focus.topic)),
+                switched,
+                ranks,
+            )
+        return Plan("clarify", reason="no-context")
+
+
+def _best_clauses(clauses: list[Scored]) -> list[Scored]:
+    """The best clause: the one point that matches best if only one does, else its clause, else the article.
+
+    A clause's text holds its points and an article's its clauses, so they tie with their best part.
+    """
+    top = clauses[0].score
+    ties = [c for c in clauses if c.score >= top - 1e-9]
+
+    def depth(cid: str) -> int:
+        return cid.split("dieu-", 1)[1].count(".")
+
+    for level in (2, 1):
+        at_level = [c for c in ties if depth(c.id) == level]
+        if len(at_level) == 1:
+            return at_level
+    ties.sort(key=lambda c: (-depth(c.id) == -1, c.id))
+    return ties[:1]

@@ -1,0 +1,322 @@
+"""Understanding a question: which provinces, which fields, what kind of answer, what topic.
+
+Everything is matched on folded text (`lexicon.fold`), so "co quan nao quan ly" and "cơ quan nào
+quản lý" read the same. Cue phrases that name a field or a question type are cut out before the
+remaining content words become the topic that records are matched against.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from assistant.lexicon import STOP_SYLLABLES, fold, has_diacritics, is_stop, syllables
+from assistant.matching import CatalogueIndex
+from assistant.places import PROVINCES
+from corpus.records import SharingMode
+from corpus.text import fold_accents
+from index.provinces import detect_documents
+
+
+class Field(StrEnum):
+    """A column of a catalogue entry that a question can ask for."""
+
+    AGENCY = "agency"
+    SHARING = "sharing"
+    COLLECTION = "collection"
+    PURPOSE = "purpose"
+    SCOPE = "scope"
+    CONTENT = "content"
+    NOTES = "notes"
+    SECTOR = "sector"
+
+
+class Meta(StrEnum):
+    """A fact about the decision itself."""
+
+    NUMBER = "number"
+    DATE = "date"
+    SIGNER = "signer"
+    LEGAL_BASES = "legal_bases"
+    ISSUER = "issuer"
+    TITLE = "title"
+    REPLACES = "replaces"
+    EFFECTIVE = "effective"
+    PROPOSER = "proposer"
+
+
+def _cues(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(patterns) + r")(?![a-z0-9])")
+
+
+# Field cues, on folded text. Each pattern is a contiguous phrase, cut out of the topic when found.
+FIELD_CUES: dict[Field, re.Pattern[str]] = {
+    Field.AGENCY: _cues(
+        r"(?:ten )?(?:co quan|don vi|so|ben|noi|to chuc|ai) (?:nao|gi)?\s*(?:dang |duoc giao )?"
+        r"(?:quan ly|chu tri|phu trach|van hanh|chu quan|quan ly van hanh|nam giu|so huu|xay dung)",
+        r"(?:co quan|don vi|so|ben|to chuc) nao",
+        r"do ai",
+        r"la ai",
+        r"ai",
+        r"cua ai",
+        r"thuoc ve ai",
+        r"(?:duoc|do) (?:ai|co quan nao|don vi nao) (?:quan ly|chu tri|phu trach|van hanh)",
+        r"(?:quan ly|chu tri|phu trach|van hanh) boi",
+        r"thuoc (?:so|co quan|don vi) nao",
+    ),
+    Field.SHARING: _cues(
+        r"(?:hinh thuc|co che|cach|kieu|muc do|che do) (?:ket noi )?chia se(?: du lieu)?",
+        r"(?:duoc )?(?:ket noi )?chia se (?:du lieu )?(?:nhu the nao|the nao|ra sao|theo hinh thuc nao|kieu gi|cach nao)",
+        r"(?:co phai|la|thuoc) (?:hang muc )?du lieu mo",
+        r"du lieu mo (?:khong|ko|k)",
+        r"hang muc du lieu",
+        r"ket noi chia se(?: du lieu)?",
+        r"chia se(?: du lieu)?",
+        r"cong khai",
+        r"mo cho (?:nguoi dan|cong chung)",
+    ),
+    Field.COLLECTION: _cues(
+        r"co che thu thap(?: cap nhat)?",
+        r"thu thap(?: cap nhat)?",
+        r"cap nhat(?: du lieu)?",
+        r"nguon (?:du lieu|goc du lieu|thong tin)",
+        r"lay (?:du lieu )?tu dau",
+        r"tu dau",
+        r"nguon",
+    ),
+    Field.PURPOSE: _cues(
+        r"muc dich(?: su dung)?",
+        r"muc tieu",
+        r"(?:de|dung de|nham|phuc vu) (?:lam gi|gi|viec gi|muc dich gi)",
+        r"dung (?:vao|cho) (?:viec )?gi",
+        r"de lam gi",
+        r"tac dung",
+        r"y nghia",
+    ),
+    Field.SCOPE: _cues(r"pham vi(?: du lieu| khai thac| ap dung)?"),
+    Field.CONTENT: _cues(
+        r"noi dung(?: chinh)?",
+        r"mo ta",
+        r"(?:gom|bao gom|chua|luu|luu tru|co) (?:nhung |cac )?"
+        r"(?:thong tin|du lieu|truong thong tin|truong du lieu|noi dung)? ?(?:gi|nao)",
+        r"(?:nhung|cac) (?:thong tin|du lieu|truong) (?:gi|nao)",
+        r"thong tin gi",
+        r"bao gom nhung gi",
+    ),
+    Field.NOTES: _cues(
+        r"ghi chu",
+        r"thoi gian (?:thuc hien|trien khai|hoan thanh)",
+        r"(?:da )?co san",
+        r"trang thai",
+        r"dang van hanh",
+        r"tien do",
+        r"lo trinh",
+        r"khi nao (?:trien khai|hoan thanh|xay dung)",
+        r"can cu(?: phap ly)?(?: nao)?",
+        r"van ban nao",
+    ),
+    Field.SECTOR: _cues(r"thuoc (?:linh vuc|nhom|nganh) nao", r"(?:linh vuc|nhom) nao"),
+}
+
+META_CUES: dict[Meta, re.Pattern[str]] = {
+    Meta.NUMBER: _cues(
+        r"so hieu(?: van ban| quyet dinh)?",
+        r"(?:quyet dinh|van ban) (?:co )?so (?:may|bao nhieu|gi)",
+        r"so (?:cua )?quyet dinh",
+        r"so may",
+        r"ma so quyet dinh",
+    ),
+    Meta.DATE: _cues(
+        r"(?:ban hanh|ky|ky ban hanh) (?:vao |tu )?(?:ngay nao|khi nao|luc nao|nam nao|thang nao|bao gio)",
+        r"ngay (?:ban hanh|ky)",
+        r"thoi gian ban hanh",
+        r"ngay thang",
+        r"ngay nao",
+        r"nam nao",
+    ),
+    Meta.SIGNER: _cues(r"ai (?:la nguoi )?ky", r"nguoi ky", r"(?:duoc )?ky boi", r"ky (?:quyet dinh|ban hanh)"),
+    Meta.LEGAL_BASES: _cues(
+        r"can cu(?: phap ly)?(?: nao| gi)?", r"co so phap ly", r"dua tren (?:nhung )?(?:van ban|luat)"
+    ),
+    Meta.ISSUER: _cues(r"(?:co quan|ai|cap nao|don vi nao) ban hanh", r"ban hanh boi", r"tham quyen ban hanh"),
+    Meta.TITLE: _cues(r"trich yeu", r"ten (?:day du )?(?:cua )?quyet dinh", r"tieu de"),
+    Meta.REPLACES: _cues(r"thay the(?: cho)?(?: quyet dinh| van ban)?(?: nao)?", r"bai bo"),
+    Meta.EFFECTIVE: _cues(r"(?:co )?hieu luc(?: thi hanh)?(?: tu| ke tu)?(?: khi nao| ngay nao| luc nao)?"),
+    Meta.PROPOSER: _cues(r"(?:theo )?de nghi cua", r"to trinh", r"co quan nao (?:de nghi|trinh)"),
+}
+
+COUNT_CUE = _cues(r"bao nhieu", r"tong so", r"so luong", r"may (?:co so du lieu|he thong|cai)", r"dem")
+LIST_CUE = _cues(
+    r"(?:nhung|cac|mot so)? ?(?:co so du lieu|he thong|du lieu) (?:nao|gi)",
+    r"liet ke",
+    r"danh sach",
+    r"ke ten",
+    r"(?:gom|bao gom|co) (?:nhung|cac) (?:co so du lieu|he thong)",
+    r"nhung (?:co so du lieu|he thong)",
+    r"cac co so du lieu",
+    r"(?:quan ly|chu tri) (?:nhung|cac)? ?(?:co so du lieu )?(?:nao|gi)",
+)
+COMPARE_CUE = _cues(
+    r"so sanh",
+    r"khac (?:nhau|gi|biet)",
+    r"giong (?:nhau)?",
+    r"tinh nao",
+    r"ca (?:ba|hai|3|2) tinh",
+    r"cac tinh",
+    r"noi nao",
+    r"o dau",
+    r"dia phuong nao",
+)
+FOLLOW_CUE = _cues(r"con (?:o |tai |cua |ve |voi )?", r"thi sao", r"the con", r"con\b.*\bthi sao", r"vay con")
+REFERENCE_CUE = _cues(
+    r"no",
+    r"(?:co so du lieu|he thong|du lieu|cai) (?:do|nay|tren|ay|vua roi|vua noi)",
+    r"(?:co quan|don vi|so) (?:do|nay|tren|ay)",
+)
+OTHER_CUE = _cues(r"khac", r"con (?:quan ly )?(?:nhung|cac)? ?(?:co so du lieu|gi) nao nua", r"nao nua")
+AGENCY_REFERENCE = _cues(r"(?:co quan|don vi|so) (?:do|nay|tren|ay)")
+SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {
+    SharingMode.OPEN: _cues(r"du lieu mo", r"(?:chia se|hinh thuc|dang|che do|hang muc|cong khai) mo", r"mo cong khai"),
+    SharingMode.DEFAULT: _cues(r"mac dinh"),
+    SharingMode.SPECIFIC: _cues(r"dac thu", r"theo yeu cau"),
+}
+GROUP_CUES: dict[str, re.Pattern[str]] = {
+    "A": _cues(r"nhom a", r"(?:bo|bo nganh|trung uong) trien khai", r"do (?:cac )?bo nganh", r"trung uong"),
+    "B": _cues(r"nhom b", r"(?:do |cua )?tinh (?:tu )?trien khai", r"dia phuong (?:tu )?trien khai"),
+}
+AGENCY_VERBS = _cues(r"quan ly", r"chu tri", r"phu trach", r"van hanh", r"chu quan")
+SECTOR_CUE = _cues(r"(?:linh vuc|nganh) ([a-z ]+?)(?= o | tai | cua | co | thuoc | trong |$)")
+
+
+@dataclass
+class Question:
+    """What a question asks, before the conversation's context is applied."""
+
+    text: str
+    folded: str
+    documents: list[str] = field(default_factory=list)
+    foreign_provinces: list[str] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    meta: list[Meta] = field(default_factory=list)
+    wants_count: bool = False
+    wants_list: bool = False
+    wants_compare: bool = False
+    follow_up: bool = False
+    refers_back: bool = False
+    refers_to_agency: bool = False
+    wants_other: bool = False
+    agency: str | None = None
+    sector: str | None = None
+    group: str | None = None
+    sharing_mode: SharingMode | None = None
+    topic: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # every content word, cue words included (for clauses)
+
+    @property
+    def has_filter(self) -> bool:
+        return any((self.agency, self.sector, self.group, self.sharing_mode))
+
+
+def _foreign_provinces(text: str, covered: set[str]) -> list[str]:
+    accented = has_diacritics(text)
+    haystack = f" {_plain(text, accented)} "
+    found = []
+    for name in PROVINCES:
+        needle = _plain(name, accented)
+        if f" {needle} " in haystack and fold(name) not in covered:
+            found.append(name)
+    return found
+
+
+def _plain(text: str, accented: bool) -> str:
+    text = unicodedata.normalize("NFC", text).lower()
+    if not accented:
+        text = fold_accents(text)
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _cut(rest: str, pattern: re.Pattern[str]) -> tuple[bool, str]:
+    """Mask (with '#') the words of every match, keeping positions, so later cues cannot span a cut."""
+    chars = list(rest)
+    found = False
+    for m in pattern.finditer(rest):
+        found = True
+        for i in range(*m.span()):
+            if chars[i] != " ":
+                chars[i] = "#"
+    return found, "".join(chars)
+
+
+def _cut_phrase(rest: str, phrase: str) -> str:
+    return _cut(rest, re.compile(rf"(?<![a-z0-9#]){re.escape(phrase)}(?![a-z0-9#])"))[1] if phrase else rest
+
+
+def understand(text: str, index: CatalogueIndex) -> Question:
+    """Read a (validated) question: provinces, fields, question type, filters and topic words."""
+    pairs = syllables(text)
+    accented = [a for a, _ in pairs]
+    folded = " ".join(f for _, f in pairs)
+    q = Question(text=text, folded=folded)
+    q.documents = detect_documents(text, index.corpus)
+    covered = {fold(d.province) for d in index.corpus.documents()}
+    q.foreign_provinces = _foreign_provinces(text, covered)
+    rest = folded
+    for name in covered | {fold(p) for p in q.foreign_provinces}:
+        rest = _cut_phrase(rest, name)
+    for meta, pattern in META_CUES.items():
+        found, rest = _cut(rest, pattern)
+        if found:
+            q.meta.append(meta)
+    q.wants_count, rest = _cut(rest, COUNT_CUE)
+    q.refers_to_agency = bool(AGENCY_REFERENCE.search(rest))
+    q.refers_back, rest = _cut(rest, REFERENCE_CUE)
+    q.wants_other, rest = _cut(rest, OTHER_CUE)
+    q.wants_list, rest = _cut(rest, LIST_CUE)
+    for mode, pattern in SHARING_MODES.items():
+        if (q.wants_list or q.wants_count) and pattern.search(rest):
+            q.sharing_mode = mode
+            rest = _cut(rest, pattern)[1]
+            break
+    for fld, pattern in FIELD_CUES.items():
+        found, rest = _cut(rest, pattern)
+        if found:
+            q.fields.append(fld)
+    if Field.AGENCY in q.fields:
+        rest = _cut(rest, AGENCY_VERBS)[1]
+    q.wants_compare, rest = _cut(rest, COMPARE_CUE)
+    q.follow_up, rest = _cut(rest, FOLLOW_CUE)
+    for group, pattern in GROUP_CUES.items():
+        found, rest = _cut(rest, pattern)
+        if found:
+            q.group = group
+            break
+    q.agency = index.find_agency(rest)
+    rest = _cut_phrase(rest, q.agency or "")
+    sector = SECTOR_CUE.search(rest)
+    if sector and (q.wants_list or q.wants_count):
+        q.sector = _sector_named(sector.group(1), index)
+        if q.sector:
+            rest = _cut_phrase(rest, sector.group(0).strip())
+    kept = rest.split(" ")
+    q.topic = [
+        a
+        for a, (_, f), r in zip(accented, pairs, kept, strict=True)
+        if "#" not in r and not is_stop(a) and not f.isdigit() and len(f) > 1
+    ]
+    province_words = {w for name in covered for w in name.split()}
+    q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]
+    return q
+
+
+def _sector_named(phrase: str, index: CatalogueIndex) -> str | None:
+    """The corpus sector whose folded name contains every word of the phrase ('y te' → 'LĨNH VỰC Y TẾ')."""
+    wanted = [w for w in phrase.split() if w not in STOP_SYLLABLES]
+    if not wanted:
+        return None
+    for sector in index.sectors:
+        name = fold(sector)
+        if all(f" {w} " in f" {name} " for w in wanted):
+            return sector
+    return None

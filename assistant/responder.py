@@ -1,0 +1,290 @@
+"""Turning a `Plan` into the answer's text and citations (lists and counts computed over the records)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import AnswerStatus
+from assistant.answering import (
+    DEFAULT_FIELDS,
+    describe_filters,
+    entry_block,
+    entry_line,
+    format_date,
+    shorten,
+)
+from assistant.citing import Citations, clause_title
+from assistant.matching import CatalogueIndex
+from assistant.planner import Plan
+from assistant.question import Meta
+from corpus.records import CatalogueEntry, DecisionClause
+
+MAX_LISTED = 60
+NOT_FOUND = "Không tìm thấy thông tin này trong các danh mục cơ sở dữ liệu dùng chung hiện có"
+
+
+@dataclass
+class Reply:
+    """Status, text and citations of an answer, before the session id is attached."""
+
+    status: AnswerStatus
+    text: str
+    cites: Citations
+
+
+class Responder:
+    """Writes the answer for each kind of plan."""
+
+    def __init__(self, index: CatalogueIndex) -> None:
+        self.index = index
+        self.corpus = index.corpus
+
+    def _province(self, doc_id: str) -> str:
+        return self.corpus.document(doc_id).province
+
+    def _covered(self) -> str:
+        return ", ".join(d.province for d in self.corpus.documents())
+
+    def respond(self, plan: Plan) -> Reply:
+        """The reply for a plan."""
+        handler = getattr(self, f"_{plan.kind}")
+        reply: Reply = handler(plan)
+        return reply
+
+    def _entry(self, plan: Plan) -> Reply:
+        cites = Citations(self.corpus)
+        fields = plan.fields or list(DEFAULT_FIELDS)
+        docs = {self.index.entries[s.id].entry.document_id for s in plan.entries}
+        blocks = [
+            entry_block(
+                self.corpus, cites, self.index.entries[s.id].entry, fields, score=s.score, label_province=len(docs) > 1
+            )
+            for s in plan.entries
+        ]
+        intro = "CSDL này có trong danh mục của nhiều tỉnh:\n" if len(docs) > 1 else ""
+        return Reply(AnswerStatus.ANSWERED, intro + "\n\n".join(blocks), cites)
+
+    def _compare(self, plan: Plan) -> Reply:
+        reply = self._entry(plan)
+        missing = [self._province(d) for d in plan.missing]
+        if missing:
+            reply.text += f"\n\nDanh mục của {', '.join(missing)} không có CSDL tương ứng."
+        return reply
+
+    def _filtered(self, plan: Plan, doc: str) -> list[CatalogueEntry]:
+        if plan.entries:
+            wanted = {s.id for s in plan.entries}
+            return [e for e in self.corpus.entries(document=doc) if e.id in wanted]
+        if plan.agency:
+            entries = self.index.entries_of_agency(plan.agency, doc)
+        else:
+            entries = self.corpus.entries(document=doc)
+        if plan.sector:
+            sectored = [e for e in entries if e.sector == plan.sector]
+            entries = sectored
+        if plan.group:
+            entries = [e for e in entries if e.group == plan.group]
+        if plan.sharing_mode:
+            entries = [e for e in entries if plan.sharing_mode in e.sharing_modes]
+        return [e for e in entries if e.id not in plan.exclude]
+
+    def _what(self, plan: Plan, doc: str) -> str:
+        group_title = None
+        if plan.group:
+            titles = [e.group_title for e in self.corpus.entries(document=doc, group=plan.group) if e.group_title]
+            group_title = titles[0] if titles else f"nhóm {plan.group}"
+        agency = plan.agency
+        if agency:
+            named = self.index.entries_of_agency(agency, doc) or self.index.entries_of_agency(agency)
+            agency = named[0].agency if named and len(named[0].agency) < 60 else agency
+        what = describe_filters(
+            agency=agency,
+            sector=plan.sector,
+            group_title=group_title,
+            mode=plan.sharing_mode.value if plan.sharing_mode else None,
+        )
+        if plan.entries and plan.topic:
+            what = f" có tên liên quan đến «{' '.join(plan.topic)}»"
+        if plan.exclude:
+            what += " (ngoài CSDL đã nêu)"
+        return what
+
+    def _list(self, plan: Plan) -> Reply:
+        cites = Citations(self.corpus)
+        parts: list[str] = []
+        total = 0
+        for doc in plan.documents:
+            entries = self._filtered(plan, doc)
+            if not entries and len(plan.documents) > 1:
+                continue
+            total += len(entries)
+            head = f"Danh mục của {self._province(doc)} có {len(entries)} CSDL{self._what(plan, doc)}"
+            if not entries:
+                parts.append(head + ".")
+                continue
+            lines = [entry_line(cites, e, with_agency=not plan.agency) for e in entries[:MAX_LISTED]]
+            parts.append(head + ":\n" + "\n".join(lines))
+        if total == 0:
+            where = ", ".join(self._province(d) for d in plan.documents)
+            return Reply(
+                AnswerStatus.NOT_FOUND,
+                f"Danh mục của {where} không có CSDL nào{self._what(plan, plan.documents[0])}.",
+                cites,
+            )
+        return Reply(AnswerStatus.ANSWERED, "\n\n".join(parts), cites)
+
+    def _count(self, plan: Plan) -> Reply:
+        cites = Citations(self.corpus)
+        parts: list[str] = []
+        for doc in plan.documents:
+            entries = self._filtered(plan, doc)
+            if not entries and len(plan.documents) > 1:
+                continue
+            markers = "".join(cites.cite(e, f"{e.name} — {e.agency}") for e in entries[:MAX_LISTED])
+            parts.append(
+                f"Danh mục của {self._province(doc)} có {len(entries)} CSDL{self._what(plan, doc)} {markers}".rstrip()
+            )
+        if not parts:
+            return Reply(
+                AnswerStatus.NOT_FOUND, f"Danh mục không có CSDL nào{self._what(plan, plan.documents[0])}.", cites
+            )
+        return Reply(AnswerStatus.ANSWERED, ".\n".join(parts) + ".", cites)
+
+    def _totals(self, plan: Plan) -> Reply:
+        cites = Citations(self.corpus)
+        parts = []
+        for doc in plan.documents:
+            entries = self._filtered(plan, doc)
+            anchor = self._clause_with(doc, "ban hành") or self._first_clause(doc)
+            marker = cites.cite(anchor, anchor.text) if anchor else ""
+            parts.append(f"- {self._province(doc)}: {len(entries)} CSDL{self._what(plan, doc)} {marker}".rstrip())
+        return Reply(
+            AnswerStatus.ANSWERED, "Số CSDL trong danh mục dùng chung của từng tỉnh:\n" + "\n".join(parts), cites
+        )
+
+    def _clause(self, plan: Plan) -> Reply:
+        cites = Citations(self.corpus)
+        parts = []
+        for s in plan.clauses:
+            clause = self.corpus.clause(s.id)
+            marker = cites.cite(clause, clause.text, s.score)
+            parts.append(
+                f"Theo {clause_title(clause)} Quyết định của {self._province(clause.document_id)}:\n"
+                f"{shorten(clause.text, 900)} {marker}"
+            )
+        return Reply(AnswerStatus.ANSWERED, "\n\n".join(parts), cites)
+
+    def _clause_with(self, doc: str, phrase: str) -> DecisionClause | None:
+        """The most specific clause of the document whose text contains the phrase (case-insensitive)."""
+        hits = [c for c in self.corpus.clauses(document=doc) if phrase.lower() in c.text.lower()]
+        hits.sort(key=lambda c: -c.id.count("."))
+        return hits[0] if hits else None
+
+    def _first_clause(self, doc: str) -> DecisionClause | None:
+        clauses = self.corpus.clauses(document=doc)
+        return clauses[0] if clauses else None
+
+    def _meta(self, plan: Plan) -> Reply:
+        cites = Citations(self.corpus)
+        parts = []
+        for doc_id in plan.documents:
+            doc = self.corpus.document(doc_id)
+            lines = [self._meta_line(doc_id, m, cites) for m in plan.meta]
+            head = f"Quyết định ban hành danh mục của {doc.province}"
+            parts.append(head + ":\n" + "\n".join(f"- {line}" for line in lines))
+        return Reply(AnswerStatus.ANSWERED if cites.items else AnswerStatus.NOT_FOUND, "\n\n".join(parts), cites)
+
+    def _meta_line(self, doc_id: str, meta: Meta, cites: Citations) -> str:
+        doc = self.corpus.document(doc_id)
+        anchor = self._first_clause(doc_id)
+        if meta is Meta.REPLACES:
+            clause = self._clause_with(doc_id, "thay thế")
+            if clause is None or not doc.replaces:
+                return f"Quyết định không ghi việc thay thế quyết định nào {cites.cite(anchor, anchor.text) if anchor else ''}".rstrip()
+            sentence = _sentence_with(clause.text, "thay thế")
+            return f"Thay thế {doc.replaces}: «{sentence}» {cites.cite(clause, sentence)}"
+        if meta is Meta.EFFECTIVE:
+            clause = self._clause_with(doc_id, "hiệu lực")
+            if clause is None:
+                return "Quyết định không ghi thời điểm có hiệu lực."
+            sentence = _sentence_with(clause.text, "hiệu lực")
+            return f"Hiệu lực: «{sentence}» {cites.cite(clause, sentence)}"
+        if anchor is None:
+            return "Không có thông tin."
+        if meta is Meta.NUMBER:
+            text = (
+                f"Số quyết định: {doc.number}"
+                if doc.number
+                else "Số quyết định để trống trong văn bản nguồn (chỉ ghi “/QĐ-UBND”)"
+            )
+            return f"{text} {cites.cite(anchor, text)}"
+        if meta is Meta.DATE:
+            date = format_date(doc.date)
+            text = f"Ngày ban hành: {date}" if date else "Ngày ban hành để trống trong văn bản nguồn"
+            return f"{text} {cites.cite(anchor, text)}"
+        if meta is Meta.SIGNER:
+            if not doc.signer:
+                return f"Văn bản nguồn không ghi người ký {cites.cite(anchor, anchor.text)}"
+            text = f"{doc.signer_title or ''} {doc.signer}".strip()
+            return f"Người ký: {text} {cites.cite(anchor, text)}"
+        if meta is Meta.ISSUER:
+            text = doc.issuer or "không ghi"
+            return f"Cơ quan ban hành: {text} {cites.cite(anchor, text)}"
+        if meta is Meta.TITLE:
+            return f"Trích yếu: {doc.title} {cites.cite(anchor, doc.title)}"
+        bases = [b for b in doc.legal_bases if (meta is Meta.PROPOSER) == b.lower().startswith("theo đề nghị")]
+        if not bases:
+            return f"Văn bản nguồn không ghi nội dung này {cites.cite(anchor, anchor.text)}"
+        quote = "\n".join(bases)
+        marker = cites.cite(anchor, quote)
+        if meta is Meta.PROPOSER:
+            return f"{bases[0]} {marker}"
+        return "Căn cứ ban hành:\n" + "\n".join(f"  + {b}" for b in bases) + f" {marker}"
+
+    def _overview(self, plan: Plan) -> Reply:
+        plan.meta = [Meta.NUMBER, Meta.DATE, Meta.TITLE]
+        reply = self._meta(plan)
+        for doc in plan.documents:
+            reply.text += f"\nDanh mục của {self._province(doc)} gồm {len(self.corpus.entries(document=doc))} CSDL."
+        return reply
+
+    def _not_found(self, plan: Plan) -> Reply:
+        cites = Citations(self.corpus)
+        if plan.reason == "province":
+            return Reply(
+                AnswerStatus.NOT_FOUND,
+                f"{NOT_FOUND}: chưa có danh mục của {', '.join(plan.topic)}. Các danh mục hiện có: {self._covered()}.",
+                cites,
+            )
+        where = ", ".join(self._province(d) for d in plan.documents)
+        if plan.reason == "elsewhere" and plan.elsewhere:
+            lines = []
+            for s in plan.elsewhere[:3]:
+                e = self.index.entries[s.id].entry
+                lines.append(
+                    f"«{e.name}» có trong danh mục {self._province(e.document_id)} "
+                    f"{cites.cite(e, f'{e.name} — {e.agency}', s.score)}"
+                )
+            return Reply(
+                AnswerStatus.NOT_FOUND, f"Danh mục của {where} không có CSDL này; " + "; ".join(lines) + ".", cites
+            )
+        if plan.reason == "document":
+            return Reply(AnswerStatus.NOT_FOUND, f"{NOT_FOUND} trong danh mục của {where}.", cites)
+        scope = f" của {where}" if where else f" ({self._covered()})"
+        return Reply(AnswerStatus.NOT_FOUND, f"{NOT_FOUND}{scope}.", cites)
+
+    def _clarify(self, plan: Plan) -> Reply:
+        text = (
+            "Bạn muốn hỏi về cơ sở dữ liệu nào, ở tỉnh nào? Ví dụ: “CSDL hộ tịch ở Hà Tĩnh do ai quản lý?”. "
+            f"Các danh mục hiện có: {self._covered()}."
+        )
+        return Reply(AnswerStatus.CLARIFY, text, Citations(self.corpus))
+
+
+def _sentence_with(text: str, phrase: str) -> str:
+    """The sentence of a clause that contains the phrase ('Quyết định này có hiệu lực …')."""
+    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        if phrase.lower() in sentence.lower():
+            return sentence.strip().removeprefix("Điều 3. ").strip()
+    return text.strip()
