@@ -95,16 +95,19 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy"));
   }
 
+  /** "2022-07-12" → "ngày 12/07/2022"; a partial date ("2026", "2026-03") says only what is known. */
   function formatDate(iso) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    return m ? m[3] + "/" + m[2] + "/" + m[1] : iso || "";
+    var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso || "");
+    if (!m) return iso || "";
+    if (m[3]) return "ngày " + m[3] + "/" + m[2] + "/" + m[1];
+    return m[2] ? "tháng " + m[2] + "/" + m[1] : "năm " + m[1];
   }
 
   /** "Quyết định số 1402/QĐ-UBND ngày 12/07/2022 — Hà Tĩnh": how desk staff name a decision. */
   function decisionLine(doc) {
     var parts = ["Quyết định"];
     parts.push(doc.number ? "số " + doc.number : "(số chưa ghi trong văn bản)");
-    if (doc.date) parts.push("ngày " + formatDate(doc.date));
+    if (doc.date) parts.push(formatDate(doc.date));
     return parts.join(" ") + " của UBND tỉnh " + doc.province;
   }
 

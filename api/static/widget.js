@@ -1,4 +1,4 @@
-/* Embed script: <script src="https://<server>/widget.js" defer></script> adds the assistant as a floating panel.
+/* Embed script: <script src="(server address)/widget.js" defer></script> adds the assistant as a floating panel.
    It lives in a shadow root, so the host page's CSS and ours do not touch; it loads only this server's files. */
 (function () {
   "use strict";
