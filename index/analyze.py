@@ -1,0 +1,162 @@
+"""Vietnamese text analysis for retrieval: normalised syllables, bigrams, abbreviations and folded copies.
+
+Vietnamese retrieval gains most from plain syllable unigrams plus adjacent-syllable bigrams (a bigram such as
+"đất đai" is most of a word), and from matching questions typed without diacritics. Every token is emitted twice:
+as written (accented) and as a folded copy prefixed with "~"; a question with diacritics then matches a record on
+both copies and outranks records that only share the folded spelling.
+
+>>> analyze("CSDL hộ tịch")[:6]
+['csdl', '~csdl', 'cơ', '~co', 'sở', '~so']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import corpus.text
+from corpus.text import fold_accents
+
+FOLD_PREFIX = "~"
+ABBREVIATIONS_FILE = "abbreviations.json"
+# Bumped whenever the tokens produced for a text change, so that persisted indexes are rebuilt.
+_ANALYZER_FORMAT = 3
+# Punctuation ends a phrase: bigrams never join syllables across it.
+_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’/\\|<>=+*\n\t–—…]|\s-\s|^-|\s-$")
+_SYLLABLE = re.compile(r"\w+")
+_AMPERSAND = re.compile(r"\s*&\s*")
+# Question words and function words; used only when `Analyzer.stopwords` is on (measured, see README).
+_STOPWORDS = frozenset(
+    "ai gì nào đâu bao nhiêu là của và về ở có không được những các cho với theo thì sao nó đó này hãy "
+    "cho biết tôi muốn hỏi".split()
+)
+
+
+@cache
+def abbreviation_table() -> tuple[tuple[str, str, str], ...]:
+    """(surface form in lower case, canonical token, expansion), longest surface first."""
+    # Located next to corpus/text.py: under pytest `corpus` itself may resolve to the tests/corpus namespace.
+    raw = (Path(corpus.text.__file__).parent / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
+    rows: list[tuple[str, str, str]] = []
+    for item in json.loads(raw)["abbreviations"]:
+        long = unicodedata.normalize("NFC", item["long"]).lower()
+        canonical = re.sub(r"\W", "", fold_accents(item["short"][0]).lower())
+        for short in item["short"]:
+            lower = unicodedata.normalize("NFC", short).lower()
+            for surface in {lower, fold_accents(lower)}:
+                rows.append((surface, canonical, long))
+    rows.sort(key=lambda r: -len(r[0]))
+    return tuple(rows)
+
+
+@cache
+def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = abbreviation_table()
+    replacement = {surface: f" {canonical} {long} " for surface, canonical, long in table}
+    alternatives = "|".join(re.escape(surface) for surface, _, _ in table)
+    return re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])"), replacement
+
+
+def expand_abbreviations(text: str) -> str:
+    """'csdl tn&mt' → 'csdl cơ sở dữ liệu tnmt tài nguyên và môi trường' (text already lower case)."""
+    pattern, replacement = _abbreviation_pattern()
+    return pattern.sub(lambda m: replacement[m.group(0)], _AMPERSAND.sub("&", text))
+
+
+@cache
+def _text_normalize() -> object:
+    # Heavy import deferred until the first text is analysed.
+    from underthesea import text_normalize
+
+    return text_normalize
+
+
+@cache
+def _word_tokenize() -> object:
+    from underthesea import word_tokenize
+
+    return word_tokenize
+
+
+def normalize_text(text: str) -> str:
+    """NFC, underthesea's canonical tone placement ("hoà" → "hòa"), lower case."""
+    text = unicodedata.normalize("NFC", text).replace("ƣ", "ư").replace("Ƣ", "Ư")
+    normalize = _text_normalize()
+    text = normalize(text)  # type: ignore[operator]
+    return unicodedata.normalize("NFC", text).lower()
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Turns text into index tokens; each option was measured (eval/benchmarks/bench_retrieval.py)."""
+
+    bigrams: bool = True
+    fold: bool = True
+    abbreviations: bool = True
+    segment: bool = False
+    stopwords: bool = False
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the tokens for some text would change (options, table, format)."""
+        table = json.dumps(abbreviation_table(), ensure_ascii=False) if self.abbreviations else ""
+        digest = hashlib.sha256(table.encode()).hexdigest()[:12]
+        flags = "".join(
+            name[0] if on else "-"
+            for name, on in (
+                ("bigrams", self.bigrams),
+                ("fold", self.fold),
+                ("abbreviations", self.abbreviations),
+                ("segment", self.segment),
+                ("stopwords", self.stopwords),
+            )
+        )
+        return f"{_ANALYZER_FORMAT}-{flags}-{digest}"
+
+    def analyze(self, text: str) -> list[str]:
+        """Index tokens of one text: syllables, bigrams, segmented words, each with its folded copy."""
+        text = normalize_text(text)
+        if self.abbreviations:
+            text = expand_abbreviations(text)
+        tokens: list[str] = []
+        for phrase in _PHRASE_BREAK.split(text):
+            syllables = _SYLLABLE.findall(phrase)
+            if self.stopwords:
+                syllables = [s for s in syllables if s not in _STOPWORDS]
+            tokens.extend(syllables)
+            if self.bigrams:
+                tokens.extend(f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False))
+            if self.segment and len(syllables) > 1:
+                tokens.extend(self._words(" ".join(syllables)))
+        if not self.fold:
+            return tokens
+        out: list[str] = []
+        for token in tokens:
+            out.append(token)
+            out.append(FOLD_PREFIX + fold_accents(token))
+        return out
+
+    def _words(self, phrase: str) -> list[str]:
+        """Multi-syllable words found by underthesea's segmenter ("đất_đai")."""
+        word_tokenize = _word_tokenize()
+        words: list[str] = word_tokenize(phrase)  # type: ignore[operator]
+        return [w.replace(" ", "_") for w in words if " " in w]
+
+
+DEFAULT_ANALYZER = Analyzer()
+
+
+def analyze(text: str) -> list[str]:
+    """Tokens of `text` with the default analyser."""
+    return DEFAULT_ANALYZER.analyze(text)
+
+
+def tokenize_vi(texts: Iterable[str], analyzer: Analyzer = DEFAULT_ANALYZER) -> list[list[str]]:
+    """Token lists for bm25s (its own `\\w\\w+` tokenizer would drop one-letter syllables such as "ở")."""
+    return [analyzer.analyze(text) for text in texts]

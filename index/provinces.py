@@ -1,0 +1,99 @@
+"""Which documents a question names, by their province, written with or without diacritics.
+
+The province names come from the corpus (`Document.province`), so an ingested document is detected with no
+code change.
+
+>>> # detect_documents("co so du lieu ho tich Ha Tinh", corpus) == ["ha-tinh-2022"]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from corpus.store import Corpus
+from corpus.text import fold_accents
+from index.analyze import abbreviation_table
+
+# Initials ("HT", "QN") are common abbreviations of other things too ("HD" = "hướng dẫn"), so they only count
+# when written in capitals and after a word that introduces a place, or as the last word of the question.
+_PLACE_WORDS = ("tỉnh", "tinh", "ở", "o", "tại", "tai", "của", "cua", "thuộc", "thuoc")
+
+
+def _folded_words(text: str) -> str:
+    """'Hà  Tĩnh,' → ' ha tinh ' (padded, so that a search for ' ha tinh ' respects word boundaries)."""
+    text = unicodedata.normalize("NFC", text).replace("ƣ", "ư").replace("Ƣ", "Ư")
+    words = re.findall(r"\w+", fold_accents(text).lower())
+    return f" {' '.join(words)} "
+
+
+def _initials(province: str) -> str:
+    """'Hà Tĩnh' → 'HT'; 'Bà Rịa - Vũng Tàu' → 'BRVT' (Đ keeps its own letter)."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", province))
+    return "".join(w[0] for w in words).upper()
+
+
+@dataclass(frozen=True)
+class ProvinceMatcher:
+    """Folded names and unambiguous initials of the corpus's provinces, mapped to their document ids."""
+
+    by_name: dict[str, list[str]]
+    by_initials: dict[str, list[str]]
+
+    @classmethod
+    def from_corpus(cls, corpus: Corpus) -> ProvinceMatcher:
+        """Build the matcher from every document's province."""
+        by_name: dict[str, list[str]] = {}
+        initials_of: dict[str, set[str]] = {}
+        docs_of_initials: dict[str, list[str]] = {}
+        for doc in corpus.documents():
+            by_name.setdefault(_folded_words(doc.province), []).append(doc.id)
+            initials = _initials(doc.province)
+            initials_of.setdefault(initials, set()).add(_folded_words(doc.province))
+            docs_of_initials.setdefault(initials, []).append(doc.id)
+        taken = {canonical.upper() for _, canonical, _ in abbreviation_table()}
+        by_initials = {
+            initials: ids
+            for initials, ids in docs_of_initials.items()
+            # Two provinces with the same initials, a one-letter name or a known abbreviation: ambiguous.
+            if len(initials_of[initials]) == 1 and len(initials) >= 2 and initials not in taken
+        }
+        return cls(by_name=by_name, by_initials=by_initials)
+
+    def detect(self, text: str) -> list[str]:
+        """Document ids whose province the text names, in corpus order, without duplicates."""
+        folded = _folded_words(text)
+        found: list[str] = []
+        for name, ids in self.by_name.items():
+            if name in folded:
+                found.extend(ids)
+        for initials, ids in self.by_initials.items():
+            if _names_initials(text, initials):
+                found.extend(ids)
+        order = {doc_id: i for i, ids in enumerate(self.by_name.values()) for doc_id in ids}
+        return sorted(set(found), key=lambda d: order.get(d, len(order)))
+
+
+def _names_initials(text: str, initials: str) -> bool:
+    """True when `initials` stand alone in capitals after a place word, or end the question."""
+    for m in re.finditer(rf"(?<![\w&/-]){re.escape(initials)}(?![\w&/-])", text):
+        before = re.findall(r"\w+", text[: m.start()].lower())
+        after = text[m.end() :].strip(" ?.!,;:")
+        if (before and before[-1] in _PLACE_WORDS) or not after:
+            return True
+    return False
+
+
+_MATCHERS: dict[int, tuple[Corpus, ProvinceMatcher]] = {}
+
+
+def detect_documents(text: str, corpus: Corpus) -> list[str]:
+    """Document ids whose province is named in `text` ("Hà Tĩnh", "ha tinh", "tỉnh HT"), in corpus order."""
+    cached = _MATCHERS.get(id(corpus))
+    if cached is None or cached[0] is not corpus:
+        if len(_MATCHERS) >= 8:  # a process holds one corpus, tests a few: keep the cache small
+            _MATCHERS.clear()
+        cached = (corpus, ProvinceMatcher.from_corpus(corpus))
+        _MATCHERS[id(corpus)] = cached
+    return cached[1].detect(text)
