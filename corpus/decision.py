@@ -18,14 +18,12 @@ from dataclasses import dataclass
 
 from corpus import ids
 from corpus.casing import Casing, is_upper
+from corpus.clauses import build_clauses
 from corpus.errors import ParseError
 from corpus.records import DecisionClause, Document
 from corpus.text import normalize
 
 _URL = re.compile(r"^(?:https?://|www\.)\S*$")
-_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*\.\s*(.*)$", re.DOTALL)
-_CLAUSE = re.compile(r"^(\d+)\.\s+\S")
-_POINT = re.compile(r"^([a-zđ])\)\s+\S")
 _STRUCTURAL = re.compile(r"^(?:Điều\s+\d+\s*\.|\d+\.\s|[a-zđ]\)\s|Căn cứ\b|Theo đề nghị\b|[-+–]\s)")
 _DECIDES = re.compile(r"^QUYẾT ĐỊNH\s*:$")
 _DECISION_HEADING = re.compile(r"^QUYẾT ĐỊNH$")
@@ -60,9 +58,17 @@ class DecisionBody:
     def document(self) -> Document:
         """The `Document` record of this decision."""
         return Document(
-            id=self.document_id, province=self.province, number=self.number, date=self.date, title=self.title,
-            issuer=self.issuer, signer=self.signer, signer_title=self.signer_title,
-            legal_bases=list(self.legal_bases), replaces=self.replaces, source_file=self.source_file,
+            id=self.document_id,
+            province=self.province,
+            number=self.number,
+            date=self.date,
+            title=self.title,
+            issuer=self.issuer,
+            signer=self.signer,
+            signer_title=self.signer_title,
+            legal_bases=list(self.legal_bases),
+            replaces=self.replaces,
+            source_file=self.source_file,
         )
 
 
@@ -139,17 +145,26 @@ def parse_decision(
     if province is None:
         raise ParseError("cannot tell the province of the decision", source_file=source_file, line=first_line)
     if document_id is None and date is None:
-        raise ParseError("cannot tell the year of the decision; pass document_id", source_file=source_file,
-                         line=first_line)
+        raise ParseError(
+            "cannot tell the year of the decision; pass document_id", source_file=source_file, line=first_line
+        )
     doc_id = document_id or ids.document_id(province, (date or "")[:4])
     signer_title, signer = _signature([t for _, t in rows[i_end:]], casing)
-    clauses = _clauses(body, doc_id, source_file)
+    clauses = build_clauses(body, doc_id, source_file)
     replaces = next((m.group(1) for c in clauses if c.clause is None for m in [_REPLACES.search(c.text)] if m), None)
     return DecisionBody(
-        document_id=doc_id, province=province, number=number, date=date, title=title, issuer=issuer,
-        signer=signer, signer_title=signer_title,
-        legal_bases=tuple(t for _, t in preamble if t.startswith("Căn cứ")), replaces=replaces,
-        source_file=source_file, clauses=tuple(clauses),
+        document_id=doc_id,
+        province=province,
+        number=number,
+        date=date,
+        title=title,
+        issuer=issuer,
+        signer=signer,
+        signer_title=signer_title,
+        legal_bases=tuple(t for _, t in preamble if t.startswith("Căn cứ")),
+        replaces=replaces,
+        source_file=source_file,
+        clauses=tuple(clauses),
     )
 
 
@@ -219,82 +234,3 @@ def _signature(lines: list[str], casing: Casing) -> tuple[str | None, str | None
         elif titles and _NAME.match(text):
             return ", ".join(titles), text
     return (", ".join(titles) or None), None
-
-
-def _clauses(paragraphs: list[tuple[int, str]], document_id: str, source_file: str) -> list[DecisionClause]:
-    """One record per article, clause and point; each record's text is self-contained for citing."""
-    articles: list[_Article] = []
-    for line, text in paragraphs:
-        article_match = _ARTICLE.match(text)
-        if article_match:
-            number = int(article_match.group(1))
-            if number != len(articles) + 1:
-                raise ParseError(f"expected Điều {len(articles) + 1}, found Điều {number}", source_file=source_file,
-                                 line=line)
-            articles.append(_Article(number, article_match.group(2).strip(), [text], []))
-        elif not articles:
-            raise ParseError(f"text before Điều 1: {text[:60]!r}", source_file=source_file, line=line)
-        else:
-            articles[-1].add(text, source_file, line)
-    records: list[DecisionClause] = []
-    for article in articles:
-        heading = article.heading()
-        records.append(_record(document_id, article.number, None, None, heading, article.text()))
-        for clause in article.clauses:
-            records.append(_record(document_id, article.number, clause.number, None, heading, clause.text()))
-            for letter, point_text in clause.points:
-                text = "\n".join([clause.lead[0], point_text])
-                records.append(_record(document_id, article.number, clause.number, letter, heading, text))
-    return records
-
-
-def _record(doc: str, article: int, clause: int | None, point: str | None, heading: str | None,
-            text: str) -> DecisionClause:
-    return DecisionClause(id=ids.clause_id(doc, article, clause, point), document_id=doc, article=article,
-                          clause=clause, point=point, heading=heading, text=text)
-
-
-@dataclass
-class _Clause:
-    number: int
-    lead: list[str]
-    points: list[tuple[str, str]]
-
-    def text(self) -> str:
-        return "\n".join([*self.lead, *(text for _, text in self.points)])
-
-
-@dataclass
-class _Article:
-    number: int
-    first: str
-    paragraphs: list[str]
-    clauses: list[_Clause]
-
-    def add(self, text: str, source_file: str, line: int) -> None:
-        clause_match, point_match = _CLAUSE.match(text), _POINT.match(text)
-        if clause_match:
-            self.clauses.append(_Clause(int(clause_match.group(1)), [text], []))
-        elif point_match:
-            if not self.clauses:
-                raise ParseError(f"point {point_match.group(1)}) outside a clause of Điều {self.number}",
-                                 source_file=source_file, line=line)
-            letter = point_match.group(1)
-            if any(letter == seen for seen, _ in self.clauses[-1].points):
-                raise ParseError(f"point {letter}) twice in Điều {self.number}", source_file=source_file, line=line)
-            self.clauses[-1].points.append((letter, text))
-        elif self.clauses and self.clauses[-1].points:
-            letter, previous = self.clauses[-1].points[-1]
-            self.clauses[-1].points[-1] = (letter, f"{previous}\n{text}")
-        elif self.clauses:
-            self.clauses[-1].lead.append(text)
-        else:
-            self.paragraphs.append(text)
-
-    def heading(self) -> str | None:
-        """The article's title ("Tổ chức thực hiện"): text after "Điều N." that is not a sentence."""
-        has_more = len(self.paragraphs) > 1 or bool(self.clauses)
-        return self.first if self.first and has_more and not re.search(r"[.;:!?]$", self.first) else None
-
-    def text(self) -> str:
-        return "\n".join([*self.paragraphs, *(clause.text() for clause in self.clauses)])

@@ -59,8 +59,9 @@ def parse(text: str, *, source_file: str) -> ParsedDocument:
     for row in rows:
         entry = _entry(row, body.document_id, agency, source_file)
         if entries and entry.number != entries[-1].number + 1:
-            raise ParseError(f"TT {entry.number} follows TT {entries[-1].number}", source_file=source_file,
-                             line=row.first_line)
+            raise ParseError(
+                f"TT {entry.number} follows TT {entries[-1].number}", source_file=source_file, line=row.first_line
+            )
         agency = entry.agency
         entries.append(entry)
     if not entries:
@@ -99,12 +100,12 @@ def _rows(lines: list[str], start: int, source_file: str) -> list[_Row]:
             continue
         if line.startswith("\t") and after_blank:
             if not line.strip().isdigit():
-                raise ParseError(f"row does not start with a numeric TT: {line.strip()[:60]!r}",
-                                 source_file=source_file, line=number)
+                raise ParseError(
+                    f"row does not start with a numeric TT: {line.strip()[:60]!r}", source_file=source_file, line=number
+                )
             rows.append(_Row(first_line=number, last_line=number, cells=[[line[1:]]]))
         elif not rows:
-            raise ParseError(f"text before the first row: {line.strip()[:60]!r}", source_file=source_file,
-                             line=number)
+            raise ParseError(f"text before the first row: {line.strip()[:60]!r}", source_file=source_file, line=number)
         elif line.startswith("\t"):
             rows[-1].cells.append([line[1:]])
         else:
@@ -118,8 +119,9 @@ def _rows(lines: list[str], start: int, source_file: str) -> list[_Row]:
 def _entry(row: _Row, document_id: str, agency_above: str | None, source_file: str) -> CatalogueEntry:
     """One catalogue entry from a row's six cells."""
     if len(row.cells) != _COLUMNS:
-        raise ParseError(f"row has {len(row.cells)} cells, expected {_COLUMNS}", source_file=source_file,
-                         line=row.first_line)
+        raise ParseError(
+            f"row has {len(row.cells)} cells, expected {_COLUMNS}", source_file=source_file, line=row.first_line
+        )
     number_cell, name, agency, description, collection, sharing = (normalize(join_wrapped(c)) for c in row.cells)
     assert number_cell is not None  # _rows only starts a row at a numeric cell
     number = int(number_cell)
@@ -127,13 +129,21 @@ def _entry(row: _Row, document_id: str, agency_above: str | None, source_file: s
         raise ParseError(f"TT {number} has no name", source_file=source_file, line=row.first_line)
     agency = agency or agency_above
     if agency is None:
-        raise ParseError(f"TT {number} has no agency and no row above", source_file=source_file,
-                         line=row.first_line)
+        raise ParseError(f"TT {number} has no agency and no row above", source_file=source_file, line=row.first_line)
     parts = _description_parts(description)
     return CatalogueEntry(
-        id=ids.entry_id(document_id, number), document_id=document_id, number=number, name=name, agency=agency,
-        purpose=parts["purpose"], scope=parts["scope"], content=parts["content"], collection=collection,
-        sharing=sharing, sharing_modes=sharing_modes(sharing), source_lines=(row.first_line, row.last_line),
+        id=ids.entry_id(document_id, number),
+        document_id=document_id,
+        number=number,
+        name=name,
+        agency=agency,
+        purpose=parts["purpose"],
+        scope=parts["scope"],
+        content=parts["content"],
+        collection=collection,
+        sharing=sharing,
+        sharing_modes=sharing_modes(sharing),
+        source_lines=(row.first_line, row.last_line),
     )
 
 

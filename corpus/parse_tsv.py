@@ -69,8 +69,7 @@ def parse(text: str, *, source_file: str) -> ParsedDocument:
         seen.add(entry.id)
     if not entries:
         raise ParseError("the table has no rows", source_file=source_file, line=header + 1)
-    return ParsedDocument(document=body.document(), entries=entries, clauses=list(body.clauses),
-                          declared_counts=counts)
+    return ParsedDocument(document=body.document(), entries=entries, clauses=list(body.clauses), declared_counts=counts)
 
 
 def _header_index(lines: list[str], source_file: str) -> int:
@@ -96,8 +95,9 @@ def _rows(lines: list[str], start: int, source_file: str) -> tuple[list[_Row], l
             continue
         cells = line.split("\t")
         if len(cells) > _COLUMNS:
-            raise ParseError(f"line has {len(cells)} cells, expected at most {_COLUMNS}", source_file=source_file,
-                             line=number)
+            raise ParseError(
+                f"line has {len(cells)} cells, expected at most {_COLUMNS}", source_file=source_file, line=number
+            )
         cells += [""] * (_COLUMNS - len(cells))
         first, rest_empty = cells[0].strip(), not any(c.strip() for c in cells[1:])
         if not first:
@@ -116,8 +116,9 @@ def _rows(lines: list[str], start: int, source_file: str) -> tuple[list[_Row], l
             if match.group(3):
                 counts.append(DeclaredCount(group=group, sector=sector, count=int(match.group(3)), line=number))
         else:
-            raise ParseError(f"row does not start with a numeric TT: {first[:60]!r}", source_file=source_file,
-                             line=number)
+            raise ParseError(
+                f"row does not start with a numeric TT: {first[:60]!r}", source_file=source_file, line=number
+            )
     return rows, counts
 
 
@@ -145,8 +146,8 @@ def _join(before: str, fragment: str) -> str:
         return f"{before.rstrip()}\n{fragment.strip()}"  # the break fell between two sentences
     before, fragment = _TRAILING_CLOSE.sub("", before).rstrip(), text
     # The conversion repeats the word cut by the break ("Sở Nội vụ" + "vụ", "dịch vụ" + "vụ việc làm").
-    last, first = before.rsplit(maxsplit=1)[-1], fragment.split(maxsplit=1)
-    if first and first[0] == last:
+    last, first = before.rsplit(maxsplit=1)[-1:], fragment.split(maxsplit=1)
+    if first and first[:1] == last:
         fragment = first[1] if len(first) > 1 else ""
     return f"{before} {fragment}".rstrip()
 
@@ -178,9 +179,20 @@ def _entry(row: _Row, document_id: str, source_file: str) -> CatalogueEntry:
             raise ParseError(f"TT {number} has no {what}", source_file=source_file, line=row.first_line)
     assert name is not None and agency is not None
     return CatalogueEntry(
-        id=ids.entry_id(document_id, number, row.group), document_id=document_id, group=row.group,
-        group_title=row.group_title, sector=row.sector, number=number, name=name, agency=agency, purpose=purpose,
-        content=content, collection=collection, sharing=sharing, sharing_modes=sharing_modes(sharing), notes=notes,
+        id=ids.entry_id(document_id, number, row.group),
+        document_id=document_id,
+        group=row.group,
+        group_title=row.group_title,
+        sector=row.sector,
+        number=number,
+        name=name,
+        agency=agency,
+        purpose=purpose,
+        content=content,
+        collection=collection,
+        sharing=sharing,
+        sharing_modes=sharing_modes(sharing),
+        notes=notes,
         source_lines=(row.first_line, row.last_line),
     )
 

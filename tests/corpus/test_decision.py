@@ -37,20 +37,29 @@ def clause(body: DecisionBody, suffix: str) -> DecisionClause:
     return next(c for c in body.clauses if c.id == f"{body.document_id}/{suffix}")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("(Kèm theo Quyết định số 1402/QĐ-UBND ngày 12/7/2022 của Chủ tịch UBND tỉnh)", ("1402/QĐ-UBND", "2022-07-12")),
-    ("(Kèm theo Quyết định số          /QĐ-UBND ngày      /3/2022 của Ủy ban nhân dân tỉnh Hải Dương)",
-     (None, "2022-03")),
-    ("Số: /QĐ-UBND Quảng Ninh, ngày tháng năm 2026", (None, "2026")),
-    ("Số: 1402/QĐ-UBND Hà Tĩnh, ngày 12 tháng 7 năm 2022", ("1402/QĐ-UBND", "2022-07-12")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(Kèm theo Quyết định số 1402/QĐ-UBND ngày 12/7/2022 của Chủ tịch UBND tỉnh)", ("1402/QĐ-UBND", "2022-07-12")),
+        (
+            "(Kèm theo Quyết định số          /QĐ-UBND ngày      /3/2022 của Ủy ban nhân dân tỉnh Hải Dương)",
+            (None, "2022-03"),
+        ),
+        ("Số: /QĐ-UBND Quảng Ninh, ngày tháng năm 2026", (None, "2026")),
+        ("Số: 1402/QĐ-UBND Hà Tĩnh, ngày 12 tháng 7 năm 2022", ("1402/QĐ-UBND", "2022-07-12")),
+    ],
+)
 def test_number_and_date_keep_only_what_the_text_fills_in(text: str, expected: tuple[str | None, str | None]) -> None:
     assert parse_number_and_date(text) == expected
 
 
 def test_ha_tinh_metadata(ha_tinh: DecisionBody) -> None:
     assert (ha_tinh.document_id, ha_tinh.province, ha_tinh.number, ha_tinh.date) == (
-        "ha-tinh-2022", "Hà Tĩnh", "1402/QĐ-UBND", "2022-07-12")
+        "ha-tinh-2022",
+        "Hà Tĩnh",
+        "1402/QĐ-UBND",
+        "2022-07-12",
+    )
     assert ha_tinh.issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
     assert (ha_tinh.signer, ha_tinh.signer_title) == ("Lê Ngọc Châu", "KT. Chủ tịch, Phó Chủ tịch")
     assert ha_tinh.replaces is None
@@ -68,7 +77,16 @@ def test_legal_bases_are_the_can_cu_lines_only(ha_tinh: DecisionBody) -> None:
 
 def test_ha_tinh_clause_ids_are_complete(ha_tinh: DecisionBody) -> None:
     assert [c.id.split("/")[1] for c in ha_tinh.clauses] == [
-        "dieu-1", "dieu-2", "dieu-2.1", "dieu-2.1.a", "dieu-2.1.b", "dieu-2.2", "dieu-2.2.a", "dieu-2.2.b", "dieu-3"]
+        "dieu-1",
+        "dieu-2",
+        "dieu-2.1",
+        "dieu-2.1.a",
+        "dieu-2.1.b",
+        "dieu-2.2",
+        "dieu-2.2.a",
+        "dieu-2.2.b",
+        "dieu-3",
+    ]
 
 
 def test_article_heading_is_its_title(ha_tinh: DecisionBody) -> None:
@@ -89,25 +107,45 @@ def test_point_text_carries_its_clause_lead_in(ha_tinh: DecisionBody) -> None:
 
 def test_clause_text_holds_its_lead_in_and_points(ha_tinh: DecisionBody) -> None:
     text = clause(ha_tinh, "dieu-2.2").text
-    assert text.startswith("2. Các đơn vị quản lý cơ sở dữ liệu thuộc Danh mục cơ sở dữ liệu dùng chung tỉnh Hà Tĩnh "
-                           "có trách nhiệm:\na) Xây dựng, cập nhật")
+    assert text.startswith(
+        "2. Các đơn vị quản lý cơ sở dữ liệu thuộc Danh mục cơ sở dữ liệu dùng chung tỉnh Hà Tĩnh "
+        "có trách nhiệm:\na) Xây dựng, cập nhật"
+    )
     assert "\nb) Chủ trì rà soát các cơ sở dữ liệu" in text
 
 
 def test_paragraph_after_the_last_article_belongs_to_it(ha_tinh: DecisionBody) -> None:
     text = clause(ha_tinh, "dieu-3").text
-    assert text.startswith("Điều 3. Quyết định này có hiệu lực kể từ ngày ban hành.\nChánh Văn phòng Ủy ban nhân dân "
-                           "tỉnh, Giám đốc Sở Thông tin và Truyền thông")
+    assert text.startswith(
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ban hành.\nChánh Văn phòng Ủy ban nhân dân "
+        "tỉnh, Giám đốc Sở Thông tin và Truyền thông"
+    )
     assert "Nơi nhận" not in text
 
 
 def test_quang_ninh_clause_ids_are_complete(quang_ninh: DecisionBody) -> None:
     assert [c.id.split("/")[1] for c in quang_ninh.clauses] == [
-        "dieu-1", "dieu-2",
-        "dieu-2.1", "dieu-2.1.a", "dieu-2.1.b", "dieu-2.1.c", "dieu-2.1.d",
-        "dieu-2.2", "dieu-2.2.a", "dieu-2.2.b", "dieu-2.2.c",
-        "dieu-2.3", "dieu-2.3.a", "dieu-2.3.b", "dieu-2.3.c",
-        "dieu-2.4", "dieu-2.5", "dieu-2.6", "dieu-3", "dieu-4"]
+        "dieu-1",
+        "dieu-2",
+        "dieu-2.1",
+        "dieu-2.1.a",
+        "dieu-2.1.b",
+        "dieu-2.1.c",
+        "dieu-2.1.d",
+        "dieu-2.2",
+        "dieu-2.2.a",
+        "dieu-2.2.b",
+        "dieu-2.2.c",
+        "dieu-2.3",
+        "dieu-2.3.a",
+        "dieu-2.3.b",
+        "dieu-2.3.c",
+        "dieu-2.4",
+        "dieu-2.5",
+        "dieu-2.6",
+        "dieu-3",
+        "dieu-4",
+    ]
 
 
 def test_quang_ninh_point_names_the_agency_of_its_clause(quang_ninh: DecisionBody) -> None:
@@ -116,8 +154,10 @@ def test_quang_ninh_point_names_the_agency_of_its_clause(quang_ninh: DecisionBod
 
 def test_quang_ninh_replaces_decision_2609(quang_ninh: DecisionBody) -> None:
     assert "2609/QĐ-UBND" in clause(quang_ninh, "dieu-3").text
-    assert quang_ninh.replaces == ("Quyết định 2609/QĐ-UBND ngày 17/9/2024 của Ủy ban nhân dân tỉnh về ban hành "
-                                   "Danh mục cơ sở dữ liệu dùng chung tỉnh Quảng Ninh")
+    assert quang_ninh.replaces == (
+        "Quyết định 2609/QĐ-UBND ngày 17/9/2024 của Ủy ban nhân dân tỉnh về ban hành "
+        "Danh mục cơ sở dữ liệu dùng chung tỉnh Quảng Ninh"
+    )
 
 
 def test_quang_ninh_last_article_stops_before_recipients(quang_ninh: DecisionBody) -> None:
@@ -131,7 +171,9 @@ def test_quang_ninh_metadata(quang_ninh: DecisionBody) -> None:
     assert quang_ninh.title == "Ban hành Danh mục cơ sở dữ liệu dùng chung tỉnh Quảng Ninh"
     assert quang_ninh.issuer == "Ủy ban nhân dân tỉnh Quảng Ninh"
     assert (quang_ninh.signer, quang_ninh.signer_title) == (
-        "Nguyễn Văn Công", "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch")
+        "Nguyễn Văn Công",
+        "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch",
+    )
     assert len(quang_ninh.legal_bases) == 8
 
 
@@ -147,9 +189,12 @@ def test_hai_duong_blank_number_and_day_are_null(hai_duong: DecisionBody) -> Non
 def test_pdf_wrapped_lines_are_rejoined(hai_duong: DecisionBody) -> None:
     assert hai_duong.legal_bases[0] == (
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ "
-        "chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;")
-    assert clause(hai_duong, "dieu-1").text == ("Điều 1. Ban hành kèm theo Quyết định này Danh mục cơ sở dữ liệu dùng "
-                                                "chung tỉnh Hải Dương (có Danh mục kèm theo).")
+        "chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;"
+    )
+    assert clause(hai_duong, "dieu-1").text == (
+        "Điều 1. Ban hành kèm theo Quyết định này Danh mục cơ sở dữ liệu dùng "
+        "chung tỉnh Hải Dương (có Danh mục kèm theo)."
+    )
 
 
 def test_url_lines_inside_a_clause_are_dropped(hai_duong: DecisionBody) -> None:
@@ -158,13 +203,26 @@ def test_url_lines_inside_a_clause_are_dropped(hai_duong: DecisionBody) -> None:
         "2. Các đơn vị có cơ sở dữ liệu thuộc Danh mục cơ sở dữ liệu dùng chung của tỉnh:\n"
         "a) Theo thẩm quyền quản lý các cơ sở dữ liệu rà soát quy định nội dung dữ liệu được phép chia sẻ, đối tượng "
         "được chia sẻ phù hợp với các quy định pháp luật chuyên ngành và các hình thức chia sẻ dữ liệu theo Quyết "
-        "định này.")
+        "định này."
+    )
 
 
 def test_hai_duong_clause_ids_are_complete(hai_duong: DecisionBody) -> None:
     assert [c.id.split("/")[1] for c in hai_duong.clauses] == [
-        "dieu-1", "dieu-2", "dieu-2.1", "dieu-2.1.a", "dieu-2.1.b", "dieu-2.1.c",
-        "dieu-2.2", "dieu-2.2.a", "dieu-2.2.b", "dieu-2.2.c", "dieu-2.2.d", "dieu-2.3", "dieu-3"]
+        "dieu-1",
+        "dieu-2",
+        "dieu-2.1",
+        "dieu-2.1.a",
+        "dieu-2.1.b",
+        "dieu-2.1.c",
+        "dieu-2.2",
+        "dieu-2.2.a",
+        "dieu-2.2.b",
+        "dieu-2.2.c",
+        "dieu-2.2.d",
+        "dieu-2.3",
+        "dieu-3",
+    ]
 
 
 def test_hai_duong_signature(hai_duong: DecisionBody) -> None:
@@ -172,8 +230,11 @@ def test_hai_duong_signature(hai_duong: DecisionBody) -> None:
 
 
 def test_given_document_id_is_used_without_a_date(sources_dir: Path) -> None:
-    body = parse_decision(lines_of(sources_dir, "hai-duong-2022.txt")[:165], source_file="hai-duong-2022.txt",
-                          document_id="hai-duong-2022")
+    body = parse_decision(
+        lines_of(sources_dir, "hai-duong-2022.txt")[:165],
+        source_file="hai-duong-2022.txt",
+        document_id="hai-duong-2022",
+    )
     assert body.date is None
     assert body.clauses[0].id == "hai-duong-2022/dieu-1"
 
@@ -181,7 +242,10 @@ def test_given_document_id_is_used_without_a_date(sources_dir: Path) -> None:
 def test_document_record_carries_the_metadata(ha_tinh: DecisionBody) -> None:
     document = ha_tinh.document()
     assert (document.id, document.title, document.signer) == (
-        "ha-tinh-2022", "Ban hành Danh mục cơ sở dữ liệu dùng chung tỉnh Hà Tĩnh", "Lê Ngọc Châu")
+        "ha-tinh-2022",
+        "Ban hành Danh mục cơ sở dữ liệu dùng chung tỉnh Hà Tĩnh",
+        "Lê Ngọc Châu",
+    )
     assert document.legal_bases == list(ha_tinh.legal_bases)
 
 
@@ -204,8 +268,15 @@ def test_articles_out_of_order_are_a_parse_error_naming_the_line(sources_dir: Pa
 
 
 def test_point_outside_a_clause_is_a_parse_error() -> None:
-    lines = ["Số: 1/QĐ-UBND Hà Tĩnh, ngày 1 tháng 1 năm 2022", "QUYẾT ĐỊNH", "Ban hành Danh mục tỉnh Hà Tĩnh",
-             "Căn cứ Luật Dữ liệu;", "QUYẾT ĐỊNH:", "Điều 1. Tổ chức thực hiện", "a) Giao Sở Nội vụ."]
+    lines = [
+        "Số: 1/QĐ-UBND Hà Tĩnh, ngày 1 tháng 1 năm 2022",
+        "QUYẾT ĐỊNH",
+        "Ban hành Danh mục tỉnh Hà Tĩnh",
+        "Căn cứ Luật Dữ liệu;",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Tổ chức thực hiện",
+        "a) Giao Sở Nội vụ.",
+    ]
     with pytest.raises(ParseError, match="outside a clause") as error:
         parse_decision(lines, source_file="x.txt")
     assert error.value.line == 7

@@ -34,7 +34,11 @@ def test_parses_34_entries_numbered_1_to_34(parsed: ParsedDocument) -> None:
 def test_document_id_province_and_year_come_from_the_text(parsed: ParsedDocument) -> None:
     document = parsed.document
     assert (document.id, document.province, document.number, document.date) == (
-        "ha-tinh-2022", "Hà Tĩnh", "1402/QĐ-UBND", "2022-07-12")
+        "ha-tinh-2022",
+        "Hà Tĩnh",
+        "1402/QĐ-UBND",
+        "2022-07-12",
+    )
     assert document.source_file == SOURCE
 
 
@@ -43,16 +47,20 @@ def test_entry_columns_map_to_fields(parsed: ParsedDocument) -> None:
     assert first.name == "CSDL về quản lý thông tin kinh tế xã hội"
     assert first.agency == "Sở Kế hoạch và Đầu tư"
     assert first.collection is not None and first.collection.startswith(
-        "Nguồn dữ liệu được thu thập, cập nhật từ các thủ tục hành chính, văn bản đến")
+        "Nguồn dữ liệu được thu thập, cập nhật từ các thủ tục hành chính, văn bản đến"
+    )
 
 
 def test_description_is_split_into_purpose_scope_content_without_labels(parsed: ParsedDocument) -> None:
     first = entry(parsed, 1)
-    assert first.purpose == ("phục vụ quản lý thông tin kinh tế xã hội tổng hợp, theo dõi quá trình thực hiện các "
-                             "chỉ tiêu kinh tế - xã hội của tỉnh.")
+    assert first.purpose == (
+        "phục vụ quản lý thông tin kinh tế xã hội tổng hợp, theo dõi quá trình thực hiện các "
+        "chỉ tiêu kinh tế - xã hội của tỉnh."
+    )
     assert first.scope == "các sở, ban, ngành và UBND các huyện, thành phố, thị xã."
-    assert first.content == ("thông tin kinh tế xã hội tổng hợp, theo dõi quá trình thực hiện các chỉ tiêu kinh tế - "
-                             "xã hội của tỉnh.")
+    assert first.content == (
+        "thông tin kinh tế xã hội tổng hợp, theo dõi quá trình thực hiện các chỉ tiêu kinh tế - xã hội của tỉnh."
+    )
 
 
 def test_blank_agency_cell_continues_the_agency_of_the_row_above(parsed: ParsedDocument) -> None:
@@ -62,8 +70,10 @@ def test_blank_agency_cell_continues_the_agency_of_the_row_above(parsed: ParsedD
 
 
 def test_line_without_tab_continues_the_previous_cell(parsed: ParsedDocument) -> None:
-    assert entry(parsed, 28).sharing == ("Dữ liệu được chia sẻ theo hình thức chia sẻ dữ liệu theo yêu cầu đặc thù "
-                                         "của từng cơ sở dữ liệu tương ứng với từng đối tượng khai thác, sử dụng.")
+    assert entry(parsed, 28).sharing == (
+        "Dữ liệu được chia sẻ theo hình thức chia sẻ dữ liệu theo yêu cầu đặc thù "
+        "của từng cơ sở dữ liệu tương ứng với từng đối tượng khai thác, sử dụng."
+    )
 
 
 def test_blank_line_inside_a_description_stays_in_its_row(parsed: ParsedDocument) -> None:
@@ -129,3 +139,8 @@ def test_row_with_a_missing_cell_is_a_parse_error(text: str) -> None:
     with pytest.raises(ParseError, match="5 cells, expected 6") as error:
         parse(broken, source_file=SOURCE)
     assert error.value.line == 63
+
+
+def test_empty_text_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="no table header"):
+        parse("", source_file=SOURCE)

@@ -37,7 +37,11 @@ def test_parses_31_entries_in_group_a_and_13_in_group_b(parsed: ParsedDocument) 
 def test_document_province_and_year_come_from_the_text(parsed: ParsedDocument) -> None:
     document = parsed.document
     assert (document.id, document.province, document.number, document.date) == (
-        "quang-ninh-2026", "Quảng Ninh", None, "2026")
+        "quang-ninh-2026",
+        "Quảng Ninh",
+        None,
+        "2026",
+    )
 
 
 def test_group_headings_give_group_and_title(parsed: ParsedDocument) -> None:
@@ -67,11 +71,11 @@ def test_declared_sector_counts_match_the_rows(parsed: ParsedDocument) -> None:
 def test_columns_map_to_fields_with_scope_null(parsed: ParsedDocument) -> None:
     first = entry(parsed, "A-1")
     assert (first.name, first.agency) == ("CSDL tổ chức, bộ máy", "Sở Nội vụ")
-    assert first.purpose == ("Quản lý dữ liệu về tổ chức, bộ máy phục vụ công tác quản lý nhà nước về tổ chức, "
-                             "bộ máy")
+    assert first.purpose == ("Quản lý dữ liệu về tổ chức, bộ máy phục vụ công tác quản lý nhà nước về tổ chức, bộ máy")
     assert first.scope is None
     assert first.content is not None and first.content.startswith(
-        "- Thông tin về tổ chức, bộ máy cơ quan hành chính nhà nước, đơn vị sự nghiệp công lập;")
+        "- Thông tin về tổ chức, bộ máy cơ quan hành chính nhà nước, đơn vị sự nghiệp công lập;"
+    )
     assert first.notes == "Quyết định số 413/QĐ-BNV ngày 26/4/2025 của Bộ Nội vụ"
 
 
@@ -85,31 +89,61 @@ PAGE_BREAK_ROWS = [
     ("A-7", "name", "CSDL quản lý tổ chức, cá nhân hoạt động kinh doanh dịch vụ lưu trữ.", (104, 106)),
     ("A-10", "name", "CSDL tổ chức dịch vụ việc làm", (109, 111)),
     ("A-12", "name", "CSDL người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng", (113, 115)),
-    ("A-15", "purpose", "Quản lý toàn bộ thông tin về hồ sơ người có công phục vụ thực hiện, giám sát chính sách "
-     "ưu đãi đối với đối tượng người có công.", (118, 120)),
-    ("A-19", "content", "(2) Quản lý, vận hành, công bố và khai thác hệ thống thông tin theo mô hình quản trị dữ liệu "
-     "tập trung, thống nhất.", (126, 128)),
+    (
+        "A-15",
+        "purpose",
+        "Quản lý toàn bộ thông tin về hồ sơ người có công phục vụ thực hiện, giám sát chính sách "
+        "ưu đãi đối với đối tượng người có công.",
+        (118, 120),
+    ),
+    (
+        "A-19",
+        "content",
+        "(2) Quản lý, vận hành, công bố và khai thác hệ thống thông tin theo mô hình quản trị dữ liệu "
+        "tập trung, thống nhất.",
+        (126, 128),
+    ),
     ("A-21", "agency", "Ban Quản lý Khu kinh tế Quảng Ninh", (130, 132)),
-    ("A-23", "purpose", "Thông tin và sử dụng dịch vụ Sở hữu công nghiệp phục vụ nhu cầu đa dạng của người dùng khác "
-     "nhau như: Nghiên cứu tạo dựng tài sản trí tuệ, bảo hộ bảo vệ quyền sở hữu trí tuệ, thương mại hóa tài sản trí "
-     "tuệ ... từ đó mang lại các lợi ích thiết thực cho tổ chức, cá nhân, doanh nghiệp.", (135, 137)),
+    (
+        "A-23",
+        "purpose",
+        "Thông tin và sử dụng dịch vụ Sở hữu công nghiệp phục vụ nhu cầu đa dạng của người dùng khác "
+        "nhau như: Nghiên cứu tạo dựng tài sản trí tuệ, bảo hộ bảo vệ quyền sở hữu trí tuệ, thương mại hóa tài sản trí "
+        "tuệ ... từ đó mang lại các lợi ích thiết thực cho tổ chức, cá nhân, doanh nghiệp.",
+        (135, 137),
+    ),
     ("A-28", "name", "CSDL môi trường", (144, 146)),
-    ("A-30", "purpose", "Truy xuất nguồn gốc, quản lý an toàn thực phẩm; phục vụ công tác kiểm tra, xử lý vi phạm và "
-     "bảo vệ người tiêu dùng", (148, 150)),
+    (
+        "A-30",
+        "purpose",
+        "Truy xuất nguồn gốc, quản lý an toàn thực phẩm; phục vụ công tác kiểm tra, xử lý vi phạm và "
+        "bảo vệ người tiêu dùng",
+        (148, 150),
+    ),
     ("B-1", "purpose", "- Quản lý thông tin, dữ liệu học sinh, giáo viên trên địa bàn tỉnh.", (155, 157)),
-    ("B-3", "collection", "- Nguồn dữ liệu liên kết: CSDL BHYT; CSDL phần mềm quản lý thông tin bệnh viện",
-     (160, 162)),
-    ("B-5", "purpose", "- Tăng cường tính tương tác; dễ dàng kiểm tra tiến trình, trích xuất dữ liệu để báo cáo theo "
-     "nhiều trường dữ liệu.", (165, 167)),
-    ("B-6", "content", "-Truyền thông và quảng bá: Thông cáo báo chí; Ảnh, video, ấn phẩm số (poster, banner, "
-     "clip...); mạng xã hội của sự kiện,...", (169, 171)),
+    ("B-3", "collection", "- Nguồn dữ liệu liên kết: CSDL BHYT; CSDL phần mềm quản lý thông tin bệnh viện", (160, 162)),
+    (
+        "B-5",
+        "purpose",
+        "- Tăng cường tính tương tác; dễ dàng kiểm tra tiến trình, trích xuất dữ liệu để báo cáo theo "
+        "nhiều trường dữ liệu.",
+        (165, 167),
+    ),
+    (
+        "B-6",
+        "content",
+        "-Truyền thông và quảng bá: Thông cáo báo chí; Ảnh, video, ấn phẩm số (poster, banner, "
+        "clip...); mạng xã hội của sự kiện,...",
+        (169, 171),
+    ),
     ("B-7", "content", "CSDL về nhiệm vụ/dự án Công nghệ thông tin, Chuyển đổi số.", (173, 175)),
     ("B-11", "collection", "Thu thập, số hóa hồ sơ về Quan trắc môi trường", (180, 182)),
 ]
 
 
-@pytest.mark.parametrize(("key", "field", "line", "source_lines"), PAGE_BREAK_ROWS,
-                         ids=[row[0] for row in PAGE_BREAK_ROWS])
+@pytest.mark.parametrize(
+    ("key", "field", "line", "source_lines"), PAGE_BREAK_ROWS, ids=[row[0] for row in PAGE_BREAK_ROWS]
+)
 def test_page_break_fragment_continues_its_row_column_by_column(
     parsed: ParsedDocument, key: str, field: str, line: str, source_lines: tuple[int, int]
 ) -> None:
@@ -142,8 +176,9 @@ def test_html_is_removed_from_every_field(parsed: ParsedDocument) -> None:
 
 
 def test_html_list_items_become_lines(parsed: ParsedDocument) -> None:
-    assert entry(parsed, "B-13").content == ("Các trường thông tin bao gồm:\n- Số công báo\n- Ngày ban hành\n"
-                                             "- Cơ quan ban hành\n- Loại văn bản\n- Trích yếu")
+    assert entry(parsed, "B-13").content == (
+        "Các trường thông tin bao gồm:\n- Số công báo\n- Ngày ban hành\n- Cơ quan ban hành\n- Loại văn bản\n- Trích yếu"
+    )
 
 
 def test_dash_in_running_text_is_not_a_list_item(parsed: ParsedDocument) -> None:
@@ -152,8 +187,9 @@ def test_dash_in_running_text_is_not_a_list_item(parsed: ParsedDocument) -> None
 
 
 def test_sharing_cells_name_no_mode(parsed: ParsedDocument) -> None:
-    assert entry(parsed, "A-1").sharing == ("Kết nối, chia sẻ dữ liệu với các hệ thống thông tin quốc gia, bộ, ngành "
-                                            "và các hệ thống thông tin của tỉnh")
+    assert entry(parsed, "A-1").sharing == (
+        "Kết nối, chia sẻ dữ liệu với các hệ thống thông tin quốc gia, bộ, ngành và các hệ thống thông tin của tỉnh"
+    )
     assert all(e.sharing_modes == [] for e in parsed.entries)
 
 
@@ -180,3 +216,8 @@ def test_continuation_line_under_a_heading_is_a_parse_error(text: str) -> None:
     with pytest.raises(ParseError, match="no row above") as error:
         parse(broken, source_file=SOURCE)
     assert error.value.line == 95
+
+
+def test_empty_text_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="no table header"):
+        parse("", source_file=SOURCE)
