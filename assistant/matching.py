@@ -135,6 +135,14 @@ class CatalogueIndex:
         """True for a word that a quarter of all entries contain ('quản lý', 'thông tin'): no topic alone."""
         return self._entry_df.get(f"~{fold_accents(word)}", 0) > 0.25 * max(len(self.entries), 1)
 
+    def topic_is_generic(self, topic: Sequence[str]) -> bool:
+        """True when every word and every adjacent pair of the topic is common to many entries."""
+        unigrams, bigrams = query_terms(topic)
+        limit = 0.25 * max(len(self.entries), 1)
+        return all(self._entry_df.get(f"~{fold_accents(w)}", 0) > limit for w in topic) and all(
+            self._entry_df.get(b if b.startswith("~") else f"~{fold_accents(b)}", 0) > limit for b in bigrams
+        )
+
     def _cover(self, topic: Iterable[str], target: frozenset[str]) -> float:
         topic = list(topic)
         total = sum(self.weight(t) for t in topic)

@@ -7,6 +7,7 @@ a follow-up refers to, and when a question must be asked back.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.lexicon import fold
@@ -16,6 +17,7 @@ from assistant.session import Focus
 from corpus.records import SharingMode
 
 MAX_PER_DOCUMENT = 3
+_ARTICLE = re.compile(r"\bdieu (\d+)(?: khoan (\d+)(?: diem ([a-z]))?)?\b")
 
 
 @dataclass
@@ -51,7 +53,7 @@ def accepted(s: Scored, ranks: dict[str, int]) -> bool:
         return True
     if s.name_cover >= 0.3 and s.body_cover >= 0.85:
         return True
-    return s.body_cover >= 0.9 and rank < 5
+    return (s.body_cover >= 0.9 and rank < 5) or (s.body_cover >= 0.6 and rank == 0)
 
 
 class Planner:
@@ -61,7 +63,9 @@ class Planner:
         self.index = index
         self.all_documents = [d.id for d in index.corpus.documents()]
 
-    def pick_entries(self, topic: list[str], documents: list[str], ranks: dict[str, int]) -> list[Scored]:
+    def pick_entries(
+        self, topic: list[str], documents: list[str], ranks: dict[str, int], *, by_name: bool = False
+    ) -> list[Scored]:
         """Best accepted entries per document (near ties kept), documents clearly worse dropped."""
         scored = [
             Scored(
@@ -74,7 +78,9 @@ class Planner:
             for s in self.index.score_entries(topic, documents or None)
         ]
         scored.sort(key=lambda s: -s.score)
-        good = [s for s in scored if accepted(s, ranks)]
+        good = [s for s in scored if accepted(s, ranks) and (not by_name or s.name_cover >= 0.5)]
+        if good and good[0].id != scored[0].id and good[0].name_cover < 0.3:
+            good = []  # accepted on the retriever's word only, while the records' own matching prefers another
         if not good:
             return []
         best = good[0].score
@@ -97,7 +103,7 @@ class Planner:
     def plan(self, q: Question, focus: Focus, ranks: dict[str, int], document: str | None) -> Plan:
         """The plan for one question in its conversation."""
         docs = [document] if document else list(q.documents)
-        if q.topic and all(self.index.is_generic(w) for w in q.topic):
+        if q.topic and self.index.topic_is_generic(q.topic):
             q.topic = []
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
@@ -106,12 +112,16 @@ class Planner:
         uses_focus = not q.topic and not q.has_filter and not q.meta and focus.kind is not None
         if q.follow_up and not docs and focus.documents and (q.topic or q.fields):
             docs = list(focus.documents)
+        if Meta.REPLACES in q.meta:
+            q.meta = [m for m in q.meta if m not in (Meta.DATE, Meta.NUMBER)]
+        if q.meta == [Meta.LEGAL_BASES] and not q.topic and focus.kind in ("entry", "compare") and not docs:
+            q.meta, q.fields = [], [Field.NOTES]
         if q.meta and not (Meta.LEGAL_BASES in q.meta and q.topic and self.pick_entries(q.topic, docs, ranks)):
             return Plan("meta", documents=docs or list(focus.documents) or self.all_documents, meta=q.meta)
         if q.meta and Meta.LEGAL_BASES in q.meta:
             q.fields.append(Field.NOTES)
         if q.refers_to_agency and (q.wants_list or q.wants_other) and focus.entries:
-            agency = self.index.entries[focus.entries[0]].entry.agency
+            agency = fold(self.index.entries[focus.entries[0]].entry.agency)
             return Plan(
                 "list",
                 documents=docs or focus.documents,
@@ -153,7 +163,14 @@ class Planner:
         return self._by_topic(q, docs, ranks)
 
     def _by_topic(self, q: Question, docs: list[str], ranks: dict[str, int]) -> Plan:
-        entries = self.pick_entries(q.topic, docs, ranks)
+        by_name = q.names_database
+        named = _ARTICLE.search(q.folded)
+        if named:
+            ref = "dieu-" + ".".join(x for x in named.groups() if x)
+            ids = [f"{d}/{ref}" for d in (docs or self.all_documents) if f"{d}/{ref}" in self.index.clauses]
+            if ids and (docs or len(ids) == 1):
+                return Plan("clause", documents=docs, clauses=[Scored(i, 1.0, 1.0, 1.0, 0.0) for i in ids])
+        entries = self.pick_entries(q.topic, docs, ranks, by_name=by_name)
         province_words = {w for d in self.index.corpus.documents() for w in fold(d.province).split()}
         clause_words = [w for w in q.words if w not in province_words]
         clauses = self.index.score_clauses(clause_words, docs or None)
@@ -178,7 +195,8 @@ class Planner:
         if entries:
             return Plan("entry", documents=docs, entries=entries, fields=fields, topic=q.topic)
         if docs:
-            elsewhere = self.pick_entries(q.topic, [d for d in self.all_documents if d not in docs], ranks)
+            others = [d for d in self.all_documents if d not in docs]
+            elsewhere = self.pick_entries(q.topic, others, ranks, by_name=True)
             if elsewhere:
                 return Plan("not_found", documents=docs, elsewhere=elsewhere, topic=q.topic, reason="elsewhere")
         return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
@@ -239,19 +257,20 @@ class Planner:
 
 
 def _best_clauses(clauses: list[Scored]) -> list[Scored]:
-    """The best clause: the one point that matches best if only one does, else its clause, else the article.
+    """The most specific clause that matches about as well as the best one.
 
-    A clause's text holds its points and an article's its clauses, so they tie with their best part.
+    An article's text holds its clauses and a clause its points, so a part scores a little below its whole;
+    each level of depth is worth a small bonus. When several points of one clause tie, the clause is the answer.
     """
-    top = clauses[0].score
-    ties = [c for c in clauses if c.score >= top - 1e-9]
 
     def depth(cid: str) -> int:
         return cid.split("dieu-", 1)[1].count(".")
 
-    for level in (2, 1):
-        at_level = [c for c in ties if depth(c.id) == level]
-        if len(at_level) == 1:
-            return at_level
-    ties.sort(key=lambda c: (-depth(c.id) == -1, c.id))
+    adjusted = sorted(((c.score + 0.06 * depth(c.id), c) for c in clauses), key=lambda x: -x[0])
+    best = adjusted[0][0]
+    ties = [c for a, c in adjusted if a >= best - 0.02]
+    parents = {c.id.rsplit(".", 1)[0] for c in ties if depth(c.id) == 2}
+    if len(ties) > 1 and all(depth(c.id) == 2 for c in ties) and len(parents) == 1:
+        parent = parents.pop()
+        return [next((c for c in clauses if c.id == parent), ties[0])]
     return ties[:1]

@@ -72,6 +72,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"(?:co phai|la|thuoc) (?:hang muc )?du lieu mo",
         r"du lieu mo (?:khong|ko|k)",
         r"hang muc du lieu",
+        r"(?:theo )?hinh thuc (?:nao|gi)",
         r"ket noi chia se(?: du lieu)?",
         r"chia se(?: du lieu)?",
         r"cong khai",
@@ -113,7 +114,10 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"dang van hanh",
         r"tien do",
         r"lo trinh",
-        r"khi nao (?:trien khai|hoan thanh|xay dung)",
+        r"khi nao (?:thuc hien|trien khai|hoan thanh|xay dung)",
+        r"(?:da|duoc) (?:co|xay dung|trien khai|van hanh)(?: \w+)? chua",
+        r"co chua",
+        r"the nao roi",
         r"can cu(?: phap ly)?(?: nao)?",
         r"van ban nao",
     ),
@@ -121,7 +125,10 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
 }
 
 META_CUES: dict[Meta, re.Pattern[str]] = {
+    Meta.REPLACES: _cues(r"thay the(?: cho)?(?: quyet dinh| van ban)?(?: nao)?", r"bai bo"),
+    Meta.EFFECTIVE: _cues(r"(?:co )?hieu luc(?: thi hanh)?(?: tu| ke tu)?(?: khi nao| ngay nao| luc nao)?"),
     Meta.NUMBER: _cues(
+        r"so (?:bao nhieu|may)$",
         r"so hieu(?: van ban| quyet dinh)?",
         r"(?:quyet dinh|van ban) (?:co )?so (?:may|bao nhieu|gi)",
         r"so (?:cua )?quyet dinh",
@@ -142,14 +149,17 @@ META_CUES: dict[Meta, re.Pattern[str]] = {
     ),
     Meta.ISSUER: _cues(r"(?:co quan|ai|cap nao|don vi nao) ban hanh", r"ban hanh boi", r"tham quyen ban hanh"),
     Meta.TITLE: _cues(r"trich yeu", r"ten (?:day du )?(?:cua )?quyet dinh", r"tieu de"),
-    Meta.REPLACES: _cues(r"thay the(?: cho)?(?: quyet dinh| van ban)?(?: nao)?", r"bai bo"),
-    Meta.EFFECTIVE: _cues(r"(?:co )?hieu luc(?: thi hanh)?(?: tu| ke tu)?(?: khi nao| ngay nao| luc nao)?"),
     Meta.PROPOSER: _cues(r"(?:theo )?de nghi cua", r"to trinh", r"co quan nao (?:de nghi|trinh)"),
 }
 
+NOTES_TIME = _cues(
+    r"(?:thuc hien|trien khai|hoan thanh|xay dung) (?:vao )?(?:khi nao|bao gio|nam nao|luc nao)",
+    r"thoi gian (?:thuc hien|trien khai|hoan thanh)(?: la)?(?: khi nao| bao gio)?",
+)
 COUNT_CUE = _cues(r"bao nhieu", r"tong so", r"so luong", r"may (?:co so du lieu|he thong|cai)", r"dem")
 LIST_CUE = _cues(
-    r"(?:nhung|cac|mot so)? ?(?:co so du lieu|he thong|du lieu) (?:nao|gi)",
+    r"(?:nhung|cac|mot so) (?:co so du lieu|he thong|du lieu) (?:nao|gi)",
+    r"(?:co|gom|quan ly|chu tri|phu trach) (?:nhung |cac )?(?:co so du lieu|he thong) (?:nao|gi)",
     r"liet ke",
     r"danh sach",
     r"ke ten",
@@ -160,6 +170,7 @@ LIST_CUE = _cues(
 )
 COMPARE_CUE = _cues(
     r"so sanh",
+    r"(?:nhieu|it) (?:[a-z#]+ ){0,10}?(?:hon|nhat)",
     r"khac (?:nhau|gi|biet)",
     r"giong (?:nhau)?",
     r"tinh nao",
@@ -170,11 +181,19 @@ COMPARE_CUE = _cues(
     r"dia phuong nao",
 )
 FOLLOW_CUE = _cues(r"con (?:o |tai |cua |ve |voi )?", r"thi sao", r"the con", r"con\b.*\bthi sao", r"vay con")
+_NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|cac|thanh tra|bao hiem)(?![a-z]))"
 REFERENCE_CUE = _cues(
     r"no",
-    r"(?:co so du lieu|he thong|du lieu|cai) (?:do|nay|tren|ay|vua roi|vua noi)",
-    r"(?:co quan|don vi|so) (?:do|nay|tren|ay)",
+    r"(?:co so du lieu|he thong|du lieu|cai) (?:do|nay|tren|ay|vua roi|vua noi)" + _NOT_AGENT,
+    r"(?:co quan|don vi|so) (?:do|nay|tren|ay)" + _NOT_AGENT,
 )
+# With diacritics the demonstratives are unambiguous ("đó" is not "do", "nó" is not "nợ").
+REFERENCE_ACCENTED = re.compile(
+    r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|cái|cơ quan|đơn vị|sở) (?:đó|này|trên|ấy|vừa rồi|vừa nói))(?!\w)"
+)
+AGENCY_REFERENCE_ACCENTED = re.compile(r"(?<!\w)(?:cơ quan|đơn vị|sở) (?:đó|này|trên|ấy)(?!\w)")
+NAME_AFTER_CSDL = re.compile(r"(?<![a-z#])co so du lieu (?:ve )?(?!#)[a-z]")
+GENERIC = _cues(r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay")
 OTHER_CUE = _cues(r"khac", r"con (?:quan ly )?(?:nhung|cac)? ?(?:co so du lieu|gi) nao nua", r"nao nua")
 AGENCY_REFERENCE = _cues(r"(?:co quan|don vi|so) (?:do|nay|tren|ay)")
 SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {
@@ -184,10 +203,10 @@ SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {
 }
 GROUP_CUES: dict[str, re.Pattern[str]] = {
     "A": _cues(r"nhom a", r"(?:bo|bo nganh|trung uong) trien khai", r"do (?:cac )?bo nganh", r"trung uong"),
-    "B": _cues(r"nhom b", r"(?:do |cua )?tinh (?:tu )?trien khai", r"dia phuong (?:tu )?trien khai"),
+    "B": _cues(r"nhom b", r"(?:do |cua )?tinh (?:#+ )*(?:tu )?trien khai", r"dia phuong (?:tu )?trien khai"),
 }
 AGENCY_VERBS = _cues(r"quan ly", r"chu tri", r"phu trach", r"van hanh", r"chu quan")
-SECTOR_CUE = _cues(r"(?:linh vuc|nganh) ([a-z ]+?)(?= o | tai | cua | co | thuoc | trong |$)")
+SECTOR_CUE = _cues(r"(?:linh vuc|nganh) ([a-z ]+?)(?= (?:o|tai|cua|co|thuoc|trong|do|#)|$)")
 
 
 @dataclass
@@ -212,6 +231,7 @@ class Question:
     group: str | None = None
     sharing_mode: SharingMode | None = None
     topic: list[str] = field(default_factory=list)
+    names_database: bool = False  # the topic follows "CSDL …": a name, so the entry's name must match
     words: list[str] = field(default_factory=list)  # every content word, cue words included (for clauses)
 
     @property
@@ -263,6 +283,9 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     covered = {fold(d.province) for d in index.corpus.documents()}
     q.foreign_provinces = _foreign_provinces(text, covered)
     rest = folded
+    found, rest = _cut(rest, NOTES_TIME)
+    if found:
+        q.fields.append(Field.NOTES)
     for name in covered | {fold(p) for p in q.foreign_provinces}:
         rest = _cut_phrase(rest, name)
     for meta, pattern in META_CUES.items():
@@ -271,7 +294,13 @@ def understand(text: str, index: CatalogueIndex) -> Question:
             q.meta.append(meta)
     q.wants_count, rest = _cut(rest, COUNT_CUE)
     q.refers_to_agency = bool(AGENCY_REFERENCE.search(rest))
-    q.refers_back, rest = _cut(rest, REFERENCE_CUE)
+    if has_diacritics(text):
+        lowered = " ".join(accented)
+        q.refers_back = bool(REFERENCE_ACCENTED.search(lowered))
+        q.refers_to_agency = bool(AGENCY_REFERENCE_ACCENTED.search(lowered))
+        rest = _cut(rest, REFERENCE_CUE)[1] if q.refers_back else rest
+    else:
+        q.refers_back, rest = _cut(rest, REFERENCE_CUE)
     q.wants_other, rest = _cut(rest, OTHER_CUE)
     q.wants_list, rest = _cut(rest, LIST_CUE)
     for mode, pattern in SHARING_MODES.items():
@@ -281,7 +310,7 @@ def understand(text: str, index: CatalogueIndex) -> Question:
             break
     for fld, pattern in FIELD_CUES.items():
         found, rest = _cut(rest, pattern)
-        if found:
+        if found and fld not in q.fields:
             q.fields.append(fld)
     if Field.AGENCY in q.fields:
         rest = _cut(rest, AGENCY_VERBS)[1]
@@ -299,6 +328,8 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         q.sector = _sector_named(sector.group(1), index)
         if q.sector:
             rest = _cut_phrase(rest, sector.group(0).strip())
+    q.names_database = bool(NAME_AFTER_CSDL.search(rest))
+    rest = _cut(rest, GENERIC)[1]
     kept = rest.split(" ")
     q.topic = [
         a

@@ -15,6 +15,7 @@ from assistant.answering import (
     shorten,
 )
 from assistant.citing import Citations, clause_title
+from assistant.lexicon import fold
 from assistant.matching import CatalogueIndex
 from assistant.planner import Plan
 from assistant.question import Meta
@@ -81,8 +82,8 @@ class Responder:
         else:
             entries = self.corpus.entries(document=doc)
         if plan.sector:
-            sectored = [e for e in entries if e.sector == plan.sector]
-            entries = sectored
+            wanted = fold(plan.sector)
+            entries = [e for e in entries if e.sector and f" {wanted} " in f" {fold(e.sector)} "]
         if plan.group:
             entries = [e for e in entries if e.group == plan.group]
         if plan.sharing_mode:
@@ -168,11 +169,25 @@ class Responder:
         parts = []
         for s in plan.clauses:
             clause = self.corpus.clause(s.id)
-            marker = cites.cite(clause, clause.text, s.score)
-            parts.append(
-                f"Theo {clause_title(clause)} Quyết định của {self._province(clause.document_id)}:\n"
-                f"{shorten(clause.text, 900)} {marker}"
-            )
+            head = f"Theo {clause_title(clause)} Quyết định của {self._province(clause.document_id)}:"
+            points = [
+                c
+                for c in self.corpus.clauses(document=clause.document_id)
+                if clause.clause is not None
+                and clause.point is None
+                and c.article == clause.article
+                and c.clause == clause.clause
+                and c.point
+            ]
+            if not points:
+                parts.append(f"{head}\n{shorten(clause.text, 900)} {cites.cite(clause, clause.text, s.score)}")
+                continue
+            # A clause with points: each point is cited on its own, so the evidence is as precise as the text.
+            lines = [head, clause.text.split("\n", 1)[0]]
+            for point in points:
+                body = point.text.split("\n", 1)[-1]
+                lines.append(f"{shorten(body, 400)} {cites.cite(point, point.text, s.score)}")
+            parts.append("\n".join(lines))
         return Reply(AnswerStatus.ANSWERED, "\n\n".join(parts), cites)
 
     def _clause_with(self, doc: str, phrase: str) -> DecisionClause | None:
