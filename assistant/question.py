@@ -68,7 +68,8 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
     ),
     Field.SHARING: _cues(
         r"(?:hinh thuc|co che|cach|kieu|muc do|che do) (?:ket noi )?chia se(?: du lieu)?",
-        r"(?:duoc )?(?:ket noi )?chia se (?:du lieu )?(?:nhu the nao|the nao|ra sao|theo hinh thuc nao|kieu gi|cach nao)",
+        r"(?:duoc )?(?:ket noi )?chia se (?:du lieu )?"
+        r"(?:nhu the nao|the nao|ra sao|theo hinh thuc nao|kieu gi|cach nao)",
         r"(?:co phai|la|thuoc) (?:hang muc )?du lieu mo",
         r"du lieu mo (?:khong|ko|k)",
         r"hang muc du lieu",

@@ -216,7 +216,8 @@ class Responder:
         if meta is Meta.REPLACES:
             clause = self._clause_with(doc_id, "thay thế")
             if clause is None or not doc.replaces:
-                return f"Quyết định không ghi việc thay thế quyết định nào {cites.cite(anchor, anchor.text) if anchor else ''}".rstrip()
+                marker = cites.cite(anchor, anchor.text) if anchor else ""
+                return f"Quyết định không ghi việc thay thế quyết định nào {marker}".rstrip()
             sentence = _sentence_with(clause.text, "thay thế")
             return f"Thay thế {doc.replaces}: «{sentence}» {cites.cite(clause, sentence)}"
         if meta is Meta.EFFECTIVE:
@@ -301,5 +302,5 @@ def _sentence_with(text: str, phrase: str) -> str:
     """The sentence of a clause that contains the phrase ('Quyết định này có hiệu lực …')."""
     for sentence in re.split(r"(?<=[.;])\s+|\n", text):
         if phrase.lower() in sentence.lower():
-            return sentence.strip().removeprefix("Điều 3. ").strip()
+            return re.sub(r"^Điều \d+\.\s*", "", sentence.strip())
     return text.strip()
