@@ -34,6 +34,7 @@ _SIGNATURE_STOP = re.compile(r"^(?:\(|DANH MỤC|PHỤ LỤC)")
 _NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]*\s){1,5}[A-ZÀ-ỸĐ][a-zà-ỹđ]*$")
 _REPLACES = re.compile(r"thay thế(?: cho)? (Quyết định [^.]+?(?:\d{4})[^.]*)\.", re.IGNORECASE)
 _DOC_NUMBER = re.compile(r"(?:\bsố|\bSố\s*:)\s*(\d*)\s*/\s*(QĐ-[A-ZĐ]+)", re.IGNORECASE)
+_PROVINCE = re.compile(r"\b(?:tỉnh|thành phố)\s+([^\W\d_][^\W\d_\s–-]*(?:\s*[\s–-]\s*[^\W\d_]+)*)\)?\s*$", re.I)
 _DATE_SLASH = re.compile(r"ngày\s*(\d{0,2})\s*/\s*(\d{0,2})\s*/\s*(\d{4})")
 _DATE_WORDS = re.compile(r"ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})")
 
@@ -119,9 +120,9 @@ def parse_decision(
     >>> body = parse_decision(["Số: 1402/QĐ-UBND Hà Tĩnh, ngày 12 tháng 7 năm 2022", "QUYẾT ĐỊNH",
     ...     "Ban hành Danh mục cơ sở dữ liệu dùng chung tỉnh Hà Tĩnh",
     ...     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Công nghệ thông tin ngày 29/6/2006;", "QUYẾT ĐỊNH:",
-    ...     "Điều 1. Quyết định này có hiệu lực kể từ ngày 12/7/2022."], source_file="x.txt")
-    >>> body.document_id, [c.id for c in body.clauses]
-    ('ha-tinh-2022', ['ha-tinh-2022/dieu-1'])
+    ...     "Điều 1. Quyết định này có hiệu lực kể từ ngày ban hành."], source_file="x.txt")
+    >>> body.document_id, body.number, body.date, [c.id for c in body.clauses]
+    ('ha-tinh-2022', '1402/QĐ-UBND', '2022-07-12', ['ha-tinh-2022/dieu-1'])
     """
     rows = [(first_line + i, _clean(line)) for i, line in enumerate(lines)]
     rows = [(n, t) for n, t in rows if t and not _URL.match(t)]
@@ -213,11 +214,11 @@ def _number_and_date(lines: list[str]) -> tuple[str | None, str | None]:
 
 
 def _province(title: str, lines: list[str]) -> str | None:
-    """'… dùng chung tỉnh Hà Tĩnh' → 'Hà Tĩnh' (the words after the title's last "tỉnh")."""
+    """'… dùng chung tỉnh Hà Tĩnh' → 'Hà Tĩnh': the words that end the title after "tỉnh" (or "thành phố")."""
     for text in [title, *lines]:
-        match = re.search(r"\btỉnh\s+((?:\w+\s*){1,3})\)?\s*$", text, re.IGNORECASE)
-        if match:
-            return " ".join(w[0].upper() + w[1:].lower() for w in match.group(1).split())
+        match = _PROVINCE.search(text)
+        if match and len(match.group(1).split()) <= 5:
+            return re.sub(r"\w+", lambda word: word.group()[0].upper() + word.group()[1:].lower(), match.group(1))
     return None
 
 

@@ -280,3 +280,29 @@ def test_point_outside_a_clause_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="outside a clause") as error:
         parse_decision(lines, source_file="x.txt")
     assert error.value.line == 7
+
+
+def test_province_with_a_hyphenated_name_is_read_from_the_title() -> None:
+    lines = [
+        "QUYẾT ĐỊNH",
+        "Ban hành Danh mục cơ sở dữ liệu dùng chung tỉnh Bà Rịa - Vũng Tàu",
+        "CHỦ TỊCH",
+        "Căn cứ Luật Dữ liệu;",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành.",
+    ]
+    body = parse_decision(lines, source_file="x.txt", document_id="ba-ria-vung-tau-2024")
+    assert body.province == "Bà Rịa - Vũng Tàu"
+
+
+def test_title_naming_no_province_is_a_parse_error() -> None:
+    lines = [
+        "QUYẾT ĐỊNH",
+        "Ban hành Danh mục cơ sở dữ liệu dùng chung",
+        "CHỦ TỊCH",
+        "Căn cứ Luật Dữ liệu;",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành.",
+    ]
+    with pytest.raises(ParseError, match="province"):
+        parse_decision(lines, source_file="x.txt", document_id="x-2024")
