@@ -27,7 +27,7 @@ def to_windows_1258(text: str) -> bytes:
             parts = unicodedata.normalize("NFD", char)
             base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
             out += (base + "".join(c for c in parts if c in _TONE_MARKS)).encode("cp1258")
-    return out
+    return bytes(out)
 
 
 @pytest.fixture
@@ -193,16 +193,14 @@ def test_failed_manifest_write_leaves_sources_unchanged(
     snapshot: Callable[[Path], dict[str, bytes]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from corpus import ingest as ingest_module
-
-    real_replace = ingest_module.replace_atomically
+    from corpus.manifest import replace_atomically as real_replace
 
     def fail_on_manifest(path: Path, data: bytes) -> None:
         if path.name == "manifest.json":
             raise OSError("disk full")
         real_replace(path, data)
 
-    monkeypatch.setattr(ingest_module, "replace_atomically", fail_on_manifest)
+    monkeypatch.setattr("corpus.ingest.replace_atomically", fail_on_manifest)
     before = snapshot(sources_copy)
     with pytest.raises(OSError, match="disk full"):
         ingest(derived_file, sources_copy)
