@@ -49,6 +49,7 @@ def test_validate_prints_counts_and_exits_0(ha_tinh_sources: Path, capsys: pytes
     assert err == ""
 
 
+@pytest.mark.needs_layouts("cells", "pdf", "tsv")
 def test_validate_bundled_sources_is_clean(bundled_sources: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["corpus", "validate"])
     out, err = capsys.readouterr()

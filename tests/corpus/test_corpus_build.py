@@ -133,12 +133,14 @@ def test_missing_raw_document_is_a_parse_error(ha_tinh_sources: Path) -> None:
         parse_all(ha_tinh_sources)
 
 
+@pytest.mark.needs_layouts("cells", "pdf", "tsv")
 def test_parse_all_reads_the_bundled_sources_in_manifest_order(sources_dir: Path) -> None:
     parsed = parse_all(sources_dir)
     counts = [(p.document.id, len(p.entries)) for p in parsed]
     assert counts == [("ha-tinh-2022", 34), ("hai-duong-2022", 30), ("quang-ninh-2026", 44)]
 
 
+@pytest.mark.needs_layouts("cells", "pdf", "tsv")
 def test_bundled_sources_build_into_one_corpus(sources_dir: Path, tmp_path: Path) -> None:
     corpus = load_or_build(sources_dir, tmp_path / "corpus")
     assert [d.id for d in corpus.documents()] == ["ha-tinh-2022", "hai-duong-2022", "quang-ninh-2026"]

@@ -165,6 +165,7 @@ def test_good_document_is_added_with_its_ids_and_counts(derived_file: Path, sour
     assert new.sha256 == sha256_file(added)
 
 
+@pytest.mark.needs_layouts("cells", "pdf", "tsv")
 def test_added_document_parses_with_the_others(derived_file: Path, sources_copy: Path) -> None:
     ingest(derived_file, sources_copy)
     parsed = {p.document.id: p for p in parse_all(sources_copy)}

@@ -15,6 +15,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -332,11 +333,22 @@ SOURCE_LINES: list[tuple[str, tuple[int, int]]] = [
 # fmt: on
 
 
+LAYOUTS = {HT: "cells", HD: "pdf", QN: "tsv"}
+
+
+def params(rows: list[Any], name: Callable[[Any], str] = lambda row: str(row[0])) -> list[Any]:
+    """Table rows as pytest params, each marked with the layout its document needs (see conftest)."""
+    return [
+        pytest.param(*row, id=name(row), marks=pytest.mark.needs_layouts(LAYOUTS[str(row[0]).split("/")[0]]))
+        for row in rows
+    ]
+
+
 def _value(record: CatalogueEntry, name: str) -> list[str | None]:
     return [getattr(record, part) for part in name.split("|")]
 
 
-@pytest.mark.parametrize(("entry_id", "field_name", "check"), FIELDS, ids=[f"{e}:{f}" for e, f, _ in FIELDS])
+@pytest.mark.parametrize(("entry_id", "field_name", "check"), params(FIELDS, lambda row: f"{row[0]}:{row[1]}"))
 def test_entry_field_matches_source(entry_id: str, field_name: str, check: Check) -> None:
     values = _value(entry(entry_id), field_name)
     assert any(check.passes(v) for v in values), f"{entry_id} {field_name} = {values!r}, expected {check!r}"
@@ -345,19 +357,19 @@ def test_entry_field_matches_source(entry_id: str, field_name: str, check: Check
 CHECKED_ENTRIES = sorted({e for e, _, _ in FIELDS})
 
 
-@pytest.mark.parametrize("entry_id", CHECKED_ENTRIES)
+@pytest.mark.parametrize("entry_id", params([(e,) for e in CHECKED_ENTRIES]))
 def test_checked_entry_has_no_html_or_layout_debris(entry_id: str) -> None:
     record = entry(entry_id)
     texts = {name: value for name, value in record.model_dump().items() if isinstance(value, str)}
     assert {name: p for name, value in texts.items() if (p := text_problems(value))} == {}
 
 
-@pytest.mark.parametrize(("entry_id", "modes"), SHARING_MODES, ids=[e for e, _ in SHARING_MODES])
+@pytest.mark.parametrize(("entry_id", "modes"), params(SHARING_MODES))
 def test_sharing_modes_follow_the_sharing_cell(entry_id: str, modes: list[SharingMode]) -> None:
     assert sorted(entry(entry_id).sharing_modes) == sorted(modes)
 
 
-@pytest.mark.parametrize(("entry_id", "lines"), SOURCE_LINES, ids=[e for e, _ in SOURCE_LINES])
+@pytest.mark.parametrize(("entry_id", "lines"), params(SOURCE_LINES))
 def test_source_lines_span_the_row(entry_id: str, lines: tuple[int, int]) -> None:
     assert entry(entry_id).source_lines == lines
 
@@ -369,11 +381,13 @@ def test_checks_cover_25_entries_across_the_three_documents() -> None:
 
 @pytest.mark.parametrize(
     ("document_id", "expected_ids"),
-    [
-        (HT, [f"{HT}/{n}" for n in range(1, 35)]),
-        (HD, [f"{HD}/{n}" for n in range(1, 31)]),
-        (QN, [f"{QN}/A-{n}" for n in range(1, 32)] + [f"{QN}/B-{n}" for n in range(1, 14)]),
-    ],
+    params(
+        [
+            (HT, [f"{HT}/{n}" for n in range(1, 35)]),
+            (HD, [f"{HD}/{n}" for n in range(1, 31)]),
+            (QN, [f"{QN}/A-{n}" for n in range(1, 32)] + [f"{QN}/B-{n}" for n in range(1, 14)]),
+        ]
+    ),
 )
 def test_every_row_is_parsed_once_in_source_order(document_id: str, expected_ids: list[str]) -> None:
     assert [e.id for e in parsed(document_id).entries] == expected_ids
@@ -402,7 +416,7 @@ CLAUSES: list[tuple[str, Check]] = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("clause_id", "check"), CLAUSES, ids=[c for c, _ in CLAUSES])
+@pytest.mark.parametrize(("clause_id", "check"), params(CLAUSES))
 def test_clause_text_matches_source(clause_id: str, check: Check) -> None:
     clauses = {c.id: c for c in parsed(clause_id.split("/")[0]).clauses}
     assert clause_id in clauses, f"{clause_id} missing; parsed: {sorted(clauses)}"
@@ -415,35 +429,37 @@ def _points(document: str, article: int, clause: int, points: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("document_id", "expected_ids"),
-    [
-        (HT, [f"{HT}/dieu-1", f"{HT}/dieu-2", *_points(HT, 2, 1, "ab"), *_points(HT, 2, 2, "ab"), f"{HT}/dieu-3"]),
-        (
-            HD,
-            [
-                f"{HD}/dieu-1",
-                f"{HD}/dieu-2",
-                *_points(HD, 2, 1, "abc"),
-                *_points(HD, 2, 2, "abcd"),
-                f"{HD}/dieu-2.3",
-                f"{HD}/dieu-3",
-            ],
-        ),
-        (
-            QN,
-            [
-                f"{QN}/dieu-1",
-                f"{QN}/dieu-2",
-                *_points(QN, 2, 1, "abcd"),
-                *_points(QN, 2, 2, "abc"),
-                *_points(QN, 2, 3, "abc"),
-                f"{QN}/dieu-2.4",
-                f"{QN}/dieu-2.5",
-                f"{QN}/dieu-2.6",
-                f"{QN}/dieu-3",
-                f"{QN}/dieu-4",
-            ],
-        ),
-    ],
+    params(
+        [
+            (HT, [f"{HT}/dieu-1", f"{HT}/dieu-2", *_points(HT, 2, 1, "ab"), *_points(HT, 2, 2, "ab"), f"{HT}/dieu-3"]),
+            (
+                HD,
+                [
+                    f"{HD}/dieu-1",
+                    f"{HD}/dieu-2",
+                    *_points(HD, 2, 1, "abc"),
+                    *_points(HD, 2, 2, "abcd"),
+                    f"{HD}/dieu-2.3",
+                    f"{HD}/dieu-3",
+                ],
+            ),
+            (
+                QN,
+                [
+                    f"{QN}/dieu-1",
+                    f"{QN}/dieu-2",
+                    *_points(QN, 2, 1, "abcd"),
+                    *_points(QN, 2, 2, "abc"),
+                    *_points(QN, 2, 3, "abc"),
+                    f"{QN}/dieu-2.4",
+                    f"{QN}/dieu-2.5",
+                    f"{QN}/dieu-2.6",
+                    f"{QN}/dieu-3",
+                    f"{QN}/dieu-4",
+                ],
+            ),
+        ]
+    ),
 )
 def test_every_article_clause_and_point_is_parsed(document_id: str, expected_ids: list[str]) -> None:
     assert sorted(c.id for c in parsed(document_id).clauses) == sorted(expected_ids)
@@ -476,7 +492,7 @@ DOCUMENTS: list[tuple[str, str, Check]] = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("document_id", "field_name", "check"), DOCUMENTS, ids=[f"{d}:{f}" for d, f, _ in DOCUMENTS])
+@pytest.mark.parametrize(("document_id", "field_name", "check"), params(DOCUMENTS, lambda row: f"{row[0]}:{row[1]}"))
 def test_document_field_matches_source(document_id: str, field_name: str, check: Check) -> None:
     value = getattr(parsed(document_id).document, field_name)
     assert check.passes(value), f"{document_id} {field_name} = {value!r}, expected {check!r}"
@@ -484,19 +500,21 @@ def test_document_field_matches_source(document_id: str, field_name: str, check:
 
 @pytest.mark.parametrize(
     ("document_id", "count", "first"),
-    [
-        (
-            HT,
-            6,
-            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;",
-        ),
-        (
-            HD,
-            5,
-            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;",
-        ),
-        (QN, 8, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2026;"),
-    ],
+    params(
+        [
+            (
+                HT,
+                6,
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;",
+            ),
+            (
+                HD,
+                5,
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;",
+            ),
+            (QN, 8, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2026;"),
+        ]
+    ),
 )
 def test_legal_bases_are_the_can_cu_lines(document_id: str, count: int, first: str) -> None:
     bases = parsed(document_id).document.legal_bases
