@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -122,9 +121,7 @@ def load_gold(path: Path) -> list[GoldItem]:
         raise GoldError(f"{path}: không tìm thấy tệp") from None
     except UnicodeDecodeError as exc:
         raise GoldError(f"{path}: tệp không phải UTF-8 (byte {exc.start})") from None
-    items = [
-        parse_line(raw, source=str(path), line=n) for n, raw in enumerate(text.splitlines(), 1) if raw.strip()
-    ]
+    items = [parse_line(raw, source=str(path), line=n) for n, raw in enumerate(text.splitlines(), 1) if raw.strip()]
     if not items:
         raise GoldError(f"{path}: tệp không có câu hỏi nào")
     return items
