@@ -40,7 +40,11 @@ def parse_source(path: Path, layout: Layout | str) -> ParsedDocument:
     except FileNotFoundError:
         raise ParseError("không tìm thấy tệp", source_file=path.name) from None
     text = decode_source(data, source_file=path.name)
-    return parser_for(layout)(text, source_file=path.name)
+    try:
+        parse = parser_for(layout)
+    except CorpusError as err:
+        raise CorpusError(f"{path.name}: {err}") from None
+    return parse(text, source_file=path.name)
 
 
 def parse_entry(sources_dir: Path, entry: ManifestEntry) -> ParsedDocument:
