@@ -7,12 +7,15 @@ empty is reported as empty.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.citing import Citations
+from assistant.lexicon import words
 from assistant.question import Field
 from corpus.records import CatalogueEntry
 from corpus.store import Corpus
+from corpus.text import fold_accents
 
 MAX_FIELD_CHARS = 600
 DEFAULT_FIELDS = (Field.AGENCY, Field.PURPOSE, Field.SHARING)
@@ -65,18 +68,31 @@ def field_value(entry: CatalogueEntry, fld: Field) -> str | None:
     return value
 
 
-def field_sentence(corpus: Corpus, entry: CatalogueEntry, fld: Field) -> tuple[str, str]:
+def excerpt(text: str, focus: Sequence[str], limit: int = MAX_FIELD_CHARS) -> str:
+    """A long field cut down to its first line and the lines that mention the focus words (verbatim lines)."""
+    if len(text) <= limit or not focus:
+        return shorten(text, limit)
+    wanted = {fold_accents(w).lower() for w in focus}
+    lines = [line for line in re.split(r"\n|(?<=;) |(?<=\.) (?=[A-ZĐ-])", text) if line.strip()]
+    picked = [lines[0]] + [line for line in lines[1:] if wanted & set(words(line))]
+    if len(picked) == 1:
+        return shorten(text, limit)
+    out = "\n".join(picked)
+    return shorten(out, limit) if len(out) > limit else out + " …"
+
+
+def field_sentence(corpus: Corpus, entry: CatalogueEntry, fld: Field, focus: Sequence[str] = ()) -> tuple[str, str]:
     """(sentence, quote) for one field; the sentence quotes the field verbatim or says it is empty."""
     merged = fld in (Field.SCOPE, Field.CONTENT) and scope_is_merged(corpus, entry)
     if merged and entry.content:
         label = "Phạm vi, nội dung chính (danh mục ghi chung một cột)"
-        return f"{label}: {shorten(entry.content)}", entry.content
+        return f"{label}: {excerpt(entry.content, focus)}", entry.content
     value = field_value(entry, fld)
     if not value:
         return f"Danh mục {EMPTY_FIELD[fld]} cho CSDL này.", ""
     if fld is Field.AGENCY:
         return f"Đơn vị quản lý: {value}.", value
-    text = shorten(value)
+    text = excerpt(value, focus)
     if "\n" in text:
         return f"{FIELD_LABELS[fld]}:\n{text}", value
     return f"{FIELD_LABELS[fld]}: {text.rstrip('.')}.", value
@@ -90,10 +106,11 @@ def entry_block(
     *,
     score: float,
     label_province: bool,
+    focus: Sequence[str] = (),
 ) -> str:
     """The answer about one entry: its name, then one sentence per asked field, each with its marker."""
     doc = corpus.document(entry.document_id)
-    sentences = [field_sentence(corpus, entry, f) for f in fields]
+    sentences = [field_sentence(corpus, entry, f, focus) for f in fields]
     quote = "\n".join(q for _, q in sentences if q) or entry.name
     marker = cites.cite(entry, quote, score)
     head = f"{doc.province}: " if label_province else f"Theo danh mục của {doc.province}, "

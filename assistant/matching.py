@@ -99,6 +99,8 @@ class CatalogueIndex:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.entries: dict[str, EntryProfile] = {}
+        # Province words in a name ("… tỉnh Quảng Ninh") are cut from questions, so they do not count against it.
+        places = {w for d in corpus.documents() for w in fold(d.province).split()}
         for e in corpus.entries():
             name = content_words(e.name)
             body_text = " ".join(
@@ -107,7 +109,7 @@ class CatalogueIndex:
             self.entries[e.id] = EntryProfile(
                 entry=e,
                 name_terms=frozenset(record_terms(name)),
-                name_words=tuple(dict.fromkeys(f"~{fold_accents(w)}" for w in name)),
+                name_words=tuple(dict.fromkeys(f"~{fold_accents(w)}" for w in name if fold_accents(w) not in places)),
                 body_terms=frozenset(record_terms(content_words(body_text)) | record_terms(name)),
                 agency_key=spaceless(fold(e.agency)),
             )
@@ -143,7 +145,7 @@ class CatalogueIndex:
             self._entry_df.get(b if b.startswith("~") else f"~{fold_accents(b)}", 0) > limit for b in bigrams
         )
 
-    def _cover(self, topic: Iterable[str], target: frozenset[str]) -> float:
+    def cover(self, topic: Iterable[str], target: frozenset[str]) -> float:
         topic = list(topic)
         total = sum(self.weight(t) for t in topic)
         if total == 0:
@@ -159,15 +161,15 @@ class CatalogueIndex:
         for p in self.entries.values():
             if documents and p.entry.document_id not in documents:
                 continue
-            name_cover = self._cover(unigrams, p.name_terms)
-            body_cover = self._cover(unigrams, p.body_terms)
+            name_cover = self.cover(unigrams, p.name_terms)
+            body_cover = self.cover(unigrams, p.body_terms)
             if body_cover == 0:
                 continue
             if bigrams:  # scattered words are weaker evidence than the phrase the user wrote
-                body_cover = 0.5 * body_cover + 0.5 * self._cover(bigrams, p.body_terms)
+                body_cover = 0.5 * body_cover + 0.5 * self.cover(bigrams, p.body_terms)
             asked = frozenset(f"~{fold_accents(w)}" for w in topic)
-            precision = self._cover(p.name_words, asked) if p.name_words else 0.0
-            pairs = self._cover(bigrams, p.name_terms) if bigrams else name_cover
+            precision = self.cover(p.name_words, asked) if p.name_words else 0.0
+            pairs = self.cover(bigrams, p.name_terms) if bigrams else name_cover
             score = 0.45 * name_cover + 0.2 * precision + 0.2 * body_cover + 0.15 * pairs
             out.append(Scored(p.entry.id, score, name_cover, body_cover, precision))
         out.sort(key=lambda s: (-s.score, -s.body_cover))
@@ -182,10 +184,10 @@ class CatalogueIndex:
         for cid, (clause, clause_terms) in self.clauses.items():
             if documents and clause.document_id not in documents:
                 continue
-            cover = self._cover(unigrams, clause_terms)
+            cover = self.cover(unigrams, clause_terms)
             if cover == 0:
                 continue
-            pairs = self._cover(bigrams, clause_terms) if bigrams else cover
+            pairs = self.cover(bigrams, clause_terms) if bigrams else cover
             out.append(Scored(cid, 0.7 * cover + 0.3 * pairs, cover, cover, 0.0))
         out.sort(key=lambda s: (-s.score, s.id))
         return out

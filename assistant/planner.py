@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.answering import DEFAULT_FIELDS, field_value
 from assistant.lexicon import fold
-from assistant.matching import CatalogueIndex, Scored
+from assistant.matching import CatalogueIndex, Scored, content_words, query_terms, record_terms
 from assistant.question import Field, Meta, Question
 from assistant.session import Focus
 from corpus.records import SharingMode
@@ -41,19 +42,22 @@ class Plan:
     reason: str = ""
 
 
-def accepted(s: Scored, ranks: dict[str, int]) -> bool:
+def accepted(s: Scored, ranks: dict[str, int], *, words: int = 1, top: str | None = None) -> bool:
     """Whether an entry explains the question well enough to answer from it.
 
-    Name evidence counts most; a body-only match needs the retriever to agree.
+    Name evidence counts most. A match in the body alone (a paraphrase: "số liệu tàu thuyền … thuộc CSDL nào")
+    needs a description of at least three words and the retriever's agreement: a word or two found in a
+    long body ("CSDL hộ tịch" named as a linked source) is no evidence that the entry is the database asked for.
     """
     rank = ranks.get(s.id, 99)
-    if s.score < 0.5 and rank >= 3:
+    if s.score >= 0.45 or rank < 3:
+        if s.name_cover >= 0.6 and s.body_cover >= 0.6:
+            return True
+        if s.name_cover >= 0.3 and s.body_cover >= 0.85:
+            return True
+    if words < 3:
         return False
-    if s.name_cover >= 0.6 and s.body_cover >= 0.6:
-        return True
-    if s.name_cover >= 0.3 and s.body_cover >= 0.85:
-        return True
-    return (s.body_cover >= 0.9 and rank < 5) or (s.body_cover >= 0.6 and rank == 0)
+    return (s.body_cover >= 0.85 and rank < 3) or (s.body_cover >= 0.5 and rank == 0 and s.id == top)
 
 
 class Planner:
@@ -78,7 +82,9 @@ class Planner:
             for s in self.index.score_entries(topic, documents or None)
         ]
         scored.sort(key=lambda s: -s.score)
-        good = [s for s in scored if accepted(s, ranks) and (not by_name or s.name_cover >= 0.5)]
+        words = len(dict.fromkeys(topic))
+        top = scored[0].id if scored else None
+        good = [s for s in scored if accepted(s, ranks, words=words, top=top) and (not by_name or s.name_cover >= 0.5)]
         if good and good[0].id != scored[0].id and good[0].name_cover < 0.3:
             good = []  # accepted on the retriever's word only, while the records' own matching prefers another
         if not good:
@@ -109,13 +115,13 @@ class Planner:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
             return Plan("not_found", documents=[document], reason="document")
-        uses_focus = not q.topic and not q.has_filter and not q.meta and focus.kind is not None
         if q.follow_up and not docs and focus.documents and (q.topic or q.fields):
             docs = list(focus.documents)
+        if q.meta == [Meta.LEGAL_BASES] and not q.topic and focus.kind in ("entry", "compare") and not docs:
+            q.meta, q.fields = [], [Field.NOTES]  # "căn cứ …?" about the database in focus: its notes column
+        uses_focus = not q.topic and not q.has_filter and not q.meta and focus.kind is not None
         if Meta.REPLACES in q.meta:
             q.meta = [m for m in q.meta if m not in (Meta.DATE, Meta.NUMBER)]
-        if q.meta == [Meta.LEGAL_BASES] and not q.topic and focus.kind in ("entry", "compare") and not docs:
-            q.meta, q.fields = [], [Field.NOTES]
         if q.meta and not (Meta.LEGAL_BASES in q.meta and q.topic and self.pick_entries(q.topic, docs, ranks)):
             return Plan("meta", documents=docs or list(focus.documents) or self.all_documents, meta=q.meta)
         if q.meta and Meta.LEGAL_BASES in q.meta:
@@ -145,6 +151,10 @@ class Planner:
                 )
             picked = self.index.score_entries(q.topic, docs or None)
             named = [s for s in picked if s.name_cover >= 0.99 or (s.name_cover >= 0.5 and accepted(s, ranks))]
+            exact = [s for s in named if s.name_cover >= 0.99 and s.name_precision >= 0.8]
+            if q.wants_list and len(exact) == 1 and len(q.topic) >= 3:
+                # "Hệ thống cảnh báo thiên tai … gồm những CSDL gì?": the list asked for is that entry's content.
+                return Plan("entry", documents=docs, entries=exact, fields=q.fields or [Field.CONTENT], topic=q.topic)
             if named and not q.wants_compare:
                 return Plan(
                     "count" if q.wants_count else "list",
@@ -161,6 +171,25 @@ class Planner:
                 return Plan("overview", documents=docs)
             return Plan("not_found", reason="unrelated")
         return self._by_topic(q, docs, ranks)
+
+    def fields_for(self, topic: list[str], entry_id: str) -> list[Field]:
+        """For a question naming no field: the default fields, plus those whose text holds the other words asked.
+
+        "CSDL hồ sơ sức khỏe … phục vụ tích hợp trên ứng dụng nào?" names no column, but "tích hợp", "ứng dụng"
+        are in the entry's content, so the content is part of the answer.
+        """
+        profile = self.index.entries[entry_id]
+        words = list(dict.fromkeys(topic))
+        keys, _ = query_terms(words)
+        residual = [k for k in keys if k not in profile.name_terms]
+        if not residual:
+            return []
+        found = []
+        for fld in (Field.CONTENT, Field.PURPOSE, Field.COLLECTION, Field.SCOPE, Field.SHARING, Field.NOTES):
+            text = field_value(profile.entry, fld)
+            if text and self.index.cover(residual, frozenset(record_terms(content_words(text)))) >= 0.5:
+                found.append(fld)
+        return [*DEFAULT_FIELDS, *(f for f in found if f not in DEFAULT_FIELDS)] if found else []
 
     def _by_topic(self, q: Question, docs: list[str], ranks: dict[str, int]) -> Plan:
         by_name = q.names_database
@@ -193,6 +222,7 @@ class Planner:
                     missing=[d for d in target if d not in present] if q.wants_compare else [],
                 )
         if entries:
+            fields = fields or self.fields_for(q.topic, entries[0].id)
             return Plan("entry", documents=docs, entries=entries, fields=fields, topic=q.topic)
         if docs:
             others = [d for d in self.all_documents if d not in docs]
@@ -257,20 +287,23 @@ class Planner:
 
 
 def _best_clauses(clauses: list[Scored]) -> list[Scored]:
-    """The most specific clause that matches about as well as the best one.
+    """The most specific clause that holds about as much of the question as the best one.
 
-    An article's text holds its clauses and a clause its points, so a part scores a little below its whole;
-    each level of depth is worth a small bonus. When several points of one clause tie, the clause is the answer.
+    An article's text holds its clauses and a clause its points, so the whole always matches at least as well
+    as its parts; the deepest part within 0.15 of the best coverage is the precise answer. When several points
+    of one clause match equally, their clause is.
     """
 
     def depth(cid: str) -> int:
         return cid.split("dieu-", 1)[1].count(".")
 
-    adjusted = sorted(((c.score + 0.06 * depth(c.id), c) for c in clauses), key=lambda x: -x[0])
-    best = adjusted[0][0]
-    ties = [c for a, c in adjusted if a >= best - 0.02]
-    parents = {c.id.rsplit(".", 1)[0] for c in ties if depth(c.id) == 2}
-    if len(ties) > 1 and all(depth(c.id) == 2 for c in ties) and len(parents) == 1:
+    top = clauses[0].body_cover
+    near = [c for c in clauses if c.body_cover >= top - 0.15]
+    deepest = max(depth(c.id) for c in near)
+    level = sorted((c for c in near if depth(c.id) == deepest), key=lambda c: -c.score)
+    ties = [c for c in level if c.score >= level[0].score - 0.02]
+    parents = {c.id.rsplit(".", 1)[0] for c in ties}
+    if len(ties) > 1 and deepest > 0 and len(parents) == 1:
         parent = parents.pop()
         return [next((c for c in clauses if c.id == parent), ties[0])]
     return ties[:1]

@@ -74,6 +74,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"du lieu mo (?:khong|ko|k)",
         r"hang muc du lieu",
         r"(?:theo )?hinh thuc (?:nao|gi)",
+        r"(?:voi|cho|toi) (?:nhung |cac )?(?:he thong|co quan|don vi|noi|ben) (?:nao|gi)",
         r"ket noi chia se(?: du lieu)?",
         r"chia se(?: du lieu)?",
         r"cong khai",
@@ -193,8 +194,9 @@ REFERENCE_ACCENTED = re.compile(
     r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|cái|cơ quan|đơn vị|sở) (?:đó|này|trên|ấy|vừa rồi|vừa nói))(?!\w)"
 )
 AGENCY_REFERENCE_ACCENTED = re.compile(r"(?<!\w)(?:cơ quan|đơn vị|sở) (?:đó|này|trên|ấy)(?!\w)")
-NAME_AFTER_CSDL = re.compile(r"(?<![a-z#])co so du lieu (?:ve )?(?!#)[a-z]")
-GENERIC = _cues(r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay")
+GENERIC = _cues(
+    r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay"
+)
 OTHER_CUE = _cues(r"khac", r"con (?:quan ly )?(?:nhung|cac)? ?(?:co so du lieu|gi) nao nua", r"nao nua")
 AGENCY_REFERENCE = _cues(r"(?:co quan|don vi|so) (?:do|nay|tren|ay)")
 SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {
@@ -329,7 +331,7 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         q.sector = _sector_named(sector.group(1), index)
         if q.sector:
             rest = _cut_phrase(rest, sector.group(0).strip())
-    q.names_database = bool(NAME_AFTER_CSDL.search(rest))
+    q.names_database = _names_database(rest, accented)
     rest = _cut(rest, GENERIC)[1]
     kept = rest.split(" ")
     q.topic = [
@@ -340,6 +342,17 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]
     return q
+
+
+def _names_database(rest: str, accented: list[str]) -> bool:
+    """True when 'cơ sở dữ liệu' (or 'CSDL') is directly followed by a topic word: the user gives a name."""
+    kept = rest.split(" ")
+    for i in range(len(kept) - 4):
+        if kept[i : i + 4] == ["co", "so", "du", "lieu"]:
+            j = i + 4 + (kept[i + 4] == "ve")
+            if j < len(kept) and "#" not in kept[j] and not is_stop(accented[j]):
+                return True
+    return False
 
 
 def _sector_named(phrase: str, index: CatalogueIndex) -> str | None:

@@ -59,7 +59,13 @@ class Responder:
         docs = {self.index.entries[s.id].entry.document_id for s in plan.entries}
         blocks = [
             entry_block(
-                self.corpus, cites, self.index.entries[s.id].entry, fields, score=s.score, label_province=len(docs) > 1
+                self.corpus,
+                cites,
+                self.index.entries[s.id].entry,
+                fields,
+                score=s.score,
+                label_province=len(docs) > 1,
+                focus=plan.topic,
             )
             for s in plan.entries
         ]
