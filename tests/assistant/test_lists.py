@@ -61,3 +61,19 @@ def test_effective_date_clause(assistant: Assistant) -> None:
     a = assistant.ask("Quyết định của Hà Tĩnh có hiệu lực khi nào?")
     assert a.citations[0].id == "ha-tinh-2022/dieu-3"
     assert "có hiệu lực kể từ ngày ban hành" in a.text
+
+
+def test_abbreviated_agency_lists_its_databases(assistant: Assistant) -> None:
+    a = assistant.ask("Sở TNMT Hà Tĩnh quản lý những cơ sở dữ liệu nào?")
+    assert [c.id for c in a.citations] == ["ha-tinh-2022/29", "ha-tinh-2022/30"]
+
+
+def test_count_by_sharing_mode(assistant: Assistant) -> None:
+    a = assistant.ask("Hà Tĩnh có bao nhiêu CSDL là dữ liệu mở?")
+    assert "có 2 CSDL" in a.text
+    assert {c.id for c in a.citations} == {"ha-tinh-2022/19", "ha-tinh-2022/20"}
+
+
+def test_totals_compare_provinces(assistant: Assistant) -> None:
+    a = assistant.ask("Tỉnh nào có nhiều CSDL dùng chung hơn, Hà Tĩnh hay Quảng Ninh?")
+    assert "Hà Tĩnh: 34 CSDL" in a.text and "Quảng Ninh: 44 CSDL" in a.text
