@@ -16,7 +16,7 @@ class ServedAssistant(Protocol):
     """What the API needs of `assistant.runtime.Assistant`."""
 
     corpus: Corpus
-    retriever: Retriever
+    retriever: Retriever | None
 
     def ask(self, question: str, *, session_id: str | None = None, document: str | None = None) -> Answer: ...
 

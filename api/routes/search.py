@@ -27,6 +27,8 @@ def search(
     known = [d.id for d in assistant.corpus.documents()]
     if document is not None and document not in known:
         raise HTTPException(422, unknown_document(document, known))
+    if assistant.retriever is None:
+        raise HTTPException(503, "Chức năng tìm kiếm chưa sẵn sàng (chưa có chỉ mục); vui lòng thử lại sau.")
     corpus = assistant.corpus
     results = []
     for hit in assistant.retriever.search(q, k, document=document):

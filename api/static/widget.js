@@ -35,7 +35,7 @@
   panel.id = "csdlqa-panel";
   panel.hidden = true;
   panel.setAttribute("role", "region");
-  panel.setAttribute("aria-label", "Trợ lý hỏi đáp danh mục CSDL dùng chung");
+  panel.setAttribute("aria-label", "Khung trợ lý CSDL");
   var launcher = document.createElement("button");
   launcher.type = "button";
   launcher.className = "launcher";

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import os
 import socket
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,81 +17,50 @@ import uvicorn
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from api.app import create_app
-from api.lookup import folded
+from api.app import create_app, open_served_assistant
+from api.deps import ServedAssistant
 from api.settings import REPO_ROOT, Settings
-from assistant.answer import Answer, AnswerStatus, Citation
-from assistant.errors import check_question
+from assistant.assistant import Assistant
+from assistant.session import SessionStore
+from corpus.build import parse_entry
+from corpus.errors import CorpusError
+from corpus.manifest import read_manifest
 from corpus.store import Corpus
-from index.retriever import Hit
+from index.build import open_retriever
 
 SOURCES = REPO_ROOT / "corpus" / "sources"
 
 
-# TEST DOUBLE (temporary, until assistant.runtime and the Hải Dương parser land): the two parsed documents.
-def _stand_in_corpus() -> Corpus:
-    from corpus import parse_ha_tinh, parse_tsv
-
-    return Corpus(
-        [
-            parse_ha_tinh.parse((SOURCES / "ha-tinh-2022.txt").read_text("utf-8"), source_file="ha-tinh-2022.txt"),
-            parse_tsv.parse((SOURCES / "quang-ninh-2026.txt").read_text("utf-8"), source_file="quang-ninh-2026.txt"),
-        ]
-    )
+# Helper B's Hải Dương parser is not in the tree yet: until it is, the app serves the documents that parse, and
+# tests needing all three are expected to fail (strictly, and only while the parser is missing).
+HAI_DUONG_PARSER_MISSING = importlib.util.find_spec("corpus.parse_pdf_table") is None
+needs_all_documents = pytest.mark.xfail(
+    HAI_DUONG_PARSER_MISSING, strict=True, reason="B: corpus/parse_pdf_table.py (Hải Dương) not landed yet"
+)
 
 
-class _StandInRetriever:
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-
-    def search(self, query: str, k: int = 10, *, document: str | None = None) -> list[Hit]:
-        words = set(folded(query).split())
-        hits = []
-        for e in self.corpus.entries(document=document):
-            score = len(words & set(folded(f"{e.name} {e.agency} {e.purpose}").split()))
-            if score:
-                hits.append(Hit(e.id, "entry", float(score)))
-        return sorted(hits, key=lambda h: -h.score)[:k]
-
-
-class StandInAssistant:
-    """TEST DOUBLE with the interface of assistant.runtime.Assistant."""
-
-    def __init__(self) -> None:
-        self.corpus = _stand_in_corpus()
-        self.retriever = _StandInRetriever(self.corpus)
-
-    def ask(self, question: str, *, session_id: str | None = None, document: str | None = None) -> Answer:
-        question = check_question(question)
-        sid = session_id or uuid.uuid4().hex
-        hits = self.retriever.search(question, 3, document=document)
-        if not hits:
-            return Answer(status=AnswerStatus.NOT_FOUND, text="Không tìm thấy trong danh mục.", session_id=sid)
-        e = self.corpus.entry(hits[0].id)
-        cite = Citation(
-            id=e.id,
-            kind="entry",
-            title=e.name,
-            document_id=e.document_id,
-            document_title="Danh mục CSDL dùng chung tỉnh Hà Tĩnh",
-            province="Hà Tĩnh",
-            quote=e.agency,
-            score=hits[0].score,
-        )
-        return Answer(
-            status=AnswerStatus.ANSWERED, text=f"{e.name} do {e.agency} quản lý [1].", citations=[cite], session_id=sid
-        )
+def _open_assistant(settings: Settings) -> ServedAssistant:
+    """The real assistant (real corpus, bm25 index, SQLite sessions) built into the settings' tmp data dir."""
+    if not HAI_DUONG_PARSER_MISSING:
+        return open_served_assistant(settings)
+    parsed = []
+    for entry in read_manifest(settings.sources_dir).documents:
+        with contextlib.suppress(CorpusError):
+            parsed.append(parse_entry(settings.sources_dir, entry))
+    corpus = Corpus(parsed)
+    retriever = open_retriever(corpus, settings.index_dir, embedder=None, kind="bm25")
+    return Assistant(corpus, retriever, SessionStore(settings.sessions_db, ttl_seconds=3600, max_sessions=10_000))
 
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     data_dir = tmp_path_factory.mktemp("data")
-    return Settings(data_dir=data_dir, embedder="none", retriever="bm25")
+    return Settings(data_dir=data_dir, sources_dir=SOURCES, embedder="none", retriever="bm25")
 
 
 @pytest.fixture(scope="session")
 def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, assistant=StandInAssistant())) as c:
+    with TestClient(create_app(settings, assistant=_open_assistant(settings))) as c:
         yield c
 
 

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
+import time
+from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.cli import build_parser
+from api.cli_serve import serve
 from api.deps import ServedAssistant
 from api.routes.pages import STATIC_DIR
 from api.settings import Settings
+from tests.api.conftest import _free_port, needs_all_documents
 
 
 @pytest.fixture
@@ -121,3 +130,53 @@ def test_unexpected_failure_is_a_json_500_and_is_logged(
     assert r.status_code == 500
     assert r.json() == {"detail": "Lỗi máy chủ; vui lòng thử lại sau."}
     assert any("index file vanished" in (r.exc_text or "") for r in caplog.records)
+
+
+@needs_all_documents
+def test_lifespan_builds_corpus_and_index_and_reports_what_it_serves(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(data_dir=tmp_path, embedder="none", retriever="bm25")
+    with caplog.at_level(logging.INFO, logger="csdl_qa.api"), TestClient(create_app(settings)) as c:
+        assert c.get("/healthz").json()["entries"] == 108
+    assert any("serving 3 documents" in r.getMessage() for r in caplog.records)
+    assert (tmp_path / "corpus" / "entries.jsonl").exists()
+
+
+def test_serve_command_takes_host_port_and_workers() -> None:
+    args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "8123", "--workers", "2"])
+    assert (args.host, args.port, args.workers) == ("0.0.0.0", 8123, 2)
+    assert args.handler is serve
+
+
+@pytest.mark.slow
+@needs_all_documents
+def test_serve_command_serves_healthz_with_two_workers(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "CSDL_QA_DATA_DIR": str(tmp_path), "CSDL_QA_EMBEDDER": "none", "CSDL_QA_RETRIEVER": "bm25"}
+    cli = Path(sys.executable).with_name("csdl-qa")
+    proc = subprocess.Popen([str(cli), "serve", "--port", str(port), "--workers", "2"], env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                body = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "csdl-qa serve did not come up"
+                time.sleep(0.5)
+        assert body["documents"] == 3
+        first = httpx.post(
+            f"http://127.0.0.1:{port}/api/ask", json={"question": "Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?"}
+        )
+        sid = first.json()["session_id"]
+        # Whichever worker takes the follow-up, the session is found in the shared SQLite file.
+        for _ in range(4):
+            follow = httpx.post(
+                f"http://127.0.0.1:{port}/api/ask",
+                json={"question": "Nó được chia sẻ theo hình thức nào?", "session_id": sid},
+            ).json()
+            assert follow["citations"][0]["id"] == "ha-tinh-2022/32"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

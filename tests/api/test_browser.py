@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.api.conftest import needs_all_documents
+
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 QUESTION = "Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?"
@@ -140,6 +142,7 @@ def test_server_refusal_shows_its_vietnamese_detail(page: Page, live_url: str) -
     expect(page.get_by_role("alert")).to_contain_text("1000 ký tự")
 
 
+@needs_all_documents
 def test_lookup_filters_by_search_agency_and_opens_an_entry(page: Page, live_url: str, screenshots: Path) -> None:
     page.goto(live_url + "/tra-cuu")
     results = page.locator("#results button[data-entry-id]")
@@ -181,7 +184,7 @@ def test_embed_script_adds_a_working_panel_to_the_demo_page(page: Page, live_url
     page.screenshot(path=screenshots / "demo-widget.png")
     page.keyboard.press("Escape")
     expect(page.get_by_role("dialog")).to_be_hidden()
-    expect(page.get_by_role("region", name="Trợ lý hỏi đáp danh mục CSDL dùng chung")).to_be_visible()
+    expect(page.get_by_role("region", name="Khung trợ lý CSDL")).to_be_visible()
     page.keyboard.press("Escape")
     expect(launcher).to_have_attribute("aria-expanded", "false")
 
