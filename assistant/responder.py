@@ -22,6 +22,8 @@ from assistant.question import Meta
 from corpus.records import CatalogueEntry, DecisionClause
 
 MAX_LISTED = 60
+# What the records hold of a decision is its number, date, title, issuer, signer, legal bases and articles.
+MISSING_META = "Phần đã trích từ quyết định không có nội dung này."
 NOT_FOUND = "Không tìm thấy thông tin này trong các danh mục cơ sở dữ liệu dùng chung hiện có"
 
 
@@ -212,8 +214,12 @@ class Responder:
         for doc_id in plan.documents:
             doc = self.corpus.document(doc_id)
             lines = [self._meta_line(doc_id, m, cites) for m in plan.meta]
+            if all(line == MISSING_META for line in lines):
+                continue
             head = f"Quyết định ban hành danh mục của {doc.province}"
             parts.append(head + ":\n" + "\n".join(f"- {line}" for line in lines))
+        if not parts:
+            return Reply(AnswerStatus.NOT_FOUND, f"{NOT_FOUND}: {MISSING_META[0].lower()}{MISSING_META[1:]}", cites)
         return Reply(AnswerStatus.ANSWERED if cites.items else AnswerStatus.NOT_FOUND, "\n\n".join(parts), cites)
 
     def _meta_line(self, doc_id: str, meta: Meta, cites: Citations) -> str:
@@ -257,7 +263,7 @@ class Responder:
             return f"Trích yếu: {doc.title} {cites.cite(anchor, doc.title)}"
         bases = [b for b in doc.legal_bases if (meta is Meta.PROPOSER) == b.lower().startswith("theo đề nghị")]
         if not bases:
-            return f"Văn bản nguồn không ghi nội dung này {cites.cite(anchor, anchor.text)}"
+            return MISSING_META
         quote = "\n".join(bases)
         marker = cites.cite(anchor, quote)
         if meta is Meta.PROPOSER:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from assistant import AnswerStatus, Assistant
-
-# B: corpus/parse_pdf_table.py (the Hải Dương layout) has not landed; these turn red once it does.
-HAI_DUONG_PENDING = pytest.mark.xfail(strict=True, reason="B: corpus.parse_pdf_table missing, no Hải Dương records")
 
 
 def markers_valid(text: str, n_citations: int) -> bool:
@@ -33,7 +28,6 @@ def test_merged_agency_cell_answers_row_above(assistant: Assistant) -> None:
     assert "Sở Tư pháp" in a.text
 
 
-@HAI_DUONG_PENDING
 def test_question_without_diacritics(assistant: Assistant) -> None:
     a = assistant.ask("co quan nao quan ly co so du lieu ve dan cu o Hai Duong")
     assert a.citations[0].id == "hai-duong-2022/1"
@@ -66,7 +60,6 @@ def test_empty_notes_cell_is_reported_empty(assistant: Assistant) -> None:
     assert "để trống cột ghi chú" in a.text
 
 
-@HAI_DUONG_PENDING
 def test_database_in_several_provinces_is_answered_for_each(assistant: Assistant) -> None:
     a = assistant.ask("Ai quản lý CSDL đất đai?")
     assert {c.document_id for c in a.citations} == {"ha-tinh-2022", "hai-duong-2022", "quang-ninh-2026"}

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from assistant import AnswerStatus, Assistant
 
-# B: corpus/parse_pdf_table.py (the Hải Dương layout) has not landed; these turn red once it does.
-HAI_DUONG_PENDING = pytest.mark.xfail(strict=True, reason="B: corpus.parse_pdf_table missing, no Hải Dương records")
 
-
-@HAI_DUONG_PENDING
 def test_open_data_list_of_hai_duong(assistant: Assistant) -> None:
     a = assistant.ask("Những CSDL nào của Hải Dương thuộc hạng mục dữ liệu mở?")
     assert [c.id for c in a.citations] == ["hai-duong-2022/2", "hai-duong-2022/30"]
@@ -50,7 +44,6 @@ def test_meta_decision_number(assistant: Assistant) -> None:
     assert "1402/QĐ-UBND" in a.text
 
 
-@HAI_DUONG_PENDING
 def test_blank_decision_number_is_said_blank(assistant: Assistant) -> None:
     a = assistant.ask("Quyết định của Hải Dương số mấy?")
     assert a.status is AnswerStatus.ANSWERED
