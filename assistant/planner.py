@@ -109,8 +109,8 @@ class Planner:
     def plan(self, q: Question, focus: Focus, ranks: dict[str, int], document: str | None) -> Plan:
         """The plan for one question in its conversation."""
         docs = [document] if document else list(q.documents)
-        if q.topic and self.index.topic_is_generic(q.topic):
-            q.topic = []
+        if q.topic and focus.kind is not None and self.index.topic_is_generic(q.topic):
+            q.topic = []  # "còn quản lý thì sao?": words every entry has say nothing new; the focus holds
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
@@ -164,6 +164,15 @@ class Planner:
                 )
         if uses_focus or (q.refers_back and not self.pick_entries(q.topic, docs, ranks)):
             return self._from_focus(q, focus, docs, ranks)
+        if not q.topic and q.agency:
+            # "CSDL của BHXH tỉnh Hải Dương chia sẻ thế nào?": the agency's entries are the subject.
+            found = [e for d in (docs or self.all_documents) for e in self.index.entries_of_agency(q.agency, d)]
+            if not found:
+                return Plan("list", documents=docs or self.all_documents, agency=q.agency)
+            if len(found) <= MAX_PER_DOCUMENT and (q.fields or not q.wants_list):
+                scored = [Scored(e.id, 1.0, 1.0, 1.0, 1.0) for e in found]
+                return Plan("entry", documents=docs, entries=scored, fields=q.fields)
+            return Plan("list", documents=docs or self.all_documents, agency=q.agency)
         if not q.topic:
             if q.fields or q.refers_back:
                 return Plan("clarify", reason="no-topic")
@@ -203,6 +212,11 @@ class Planner:
         province_words = {w for d in self.index.corpus.documents() for w in fold(d.province).split()}
         clause_words = [w for w in q.words if w not in province_words]
         clauses = self.index.score_clauses(clause_words, docs or None)
+        if not entries and by_name and docs:
+            others = [d for d in self.all_documents if d not in docs]
+            elsewhere = self.pick_entries(q.topic, others, ranks, by_name=True)
+            if elsewhere:  # a database named for a province that lacks it: say where it is, not a clause
+                return Plan("not_found", documents=docs, elsewhere=elsewhere, topic=q.topic, reason="elsewhere")
         best_entry = max((s.body_cover for s in entries), default=0.0)
         if clauses and clause_words:
             top = clauses[0]

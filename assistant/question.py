@@ -74,6 +74,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"du lieu mo (?:khong|ko|k)",
         r"hang muc du lieu",
         r"(?:theo )?hinh thuc (?:nao|gi)",
+        r"voi (?:nhung )?(?:dau|ai)",
         r"(?:voi|cho|toi) (?:nhung |cac )?(?:he thong|co quan|don vi|noi|ben) (?:nao|gi)",
         r"ket noi chia se(?: du lieu)?",
         r"chia se(?: du lieu)?",
@@ -158,7 +159,15 @@ NOTES_TIME = _cues(
     r"(?:thuc hien|trien khai|hoan thanh|xay dung) (?:vao )?(?:khi nao|bao gio|nam nao|luc nao)",
     r"thoi gian (?:thuc hien|trien khai|hoan thanh)(?: la)?(?: khi nao| bao gio)?",
 )
-COUNT_CUE = _cues(r"bao nhieu", r"tong so", r"so luong", r"may (?:co so du lieu|he thong|cai)", r"dem")
+COUNT_CUE = _cues(
+    r"(?:tong cong|tat ca|tong) (?:co )?bao nhieu",
+    r"tong cong",
+    r"bao nhieu",
+    r"tong so",
+    r"so luong",
+    r"may (?:co so du lieu|he thong|cai)",
+    r"dem",
+)
 LIST_CUE = _cues(
     r"(?:nhung|cac|mot so) (?:co so du lieu|he thong|du lieu) (?:nao|gi)",
     r"(?:co|gom|quan ly|chu tri|phu trach) (?:nhung |cac )?(?:co so du lieu|he thong) (?:nao|gi)",
@@ -176,7 +185,7 @@ COMPARE_CUE = _cues(
     r"khac (?:nhau|gi|biet)",
     r"giong (?:nhau)?",
     r"tinh nao",
-    r"ca (?:ba|hai|3|2) tinh",
+    r"(?:ca |cua |o )?(?:ba|hai|3|2) tinh",
     r"cac tinh",
     r"noi nao",
     r"o dau",
