@@ -163,6 +163,10 @@ def test_e5_long_passage_is_truncated_not_refused(e5_embedder: SentenceTransform
 def test_e5_single_query_leaves_torch_on_one_thread(e5_embedder: SentenceTransformerEmbedder) -> None:
     import torch
 
-    e5_embedder.encode_documents([LAND, JUDICIAL])  # batch path may use two threads…
-    e5_embedder.encode_queries([LAND])
+    e5_embedder.batch_threads = 2
+    try:
+        e5_embedder.encode_documents([LAND, JUDICIAL])  # the batch path takes two threads…
+        e5_embedder.encode_queries([LAND])
+    finally:
+        e5_embedder.batch_threads = 1
     assert torch.get_num_threads() == 1  # …and gives them back
