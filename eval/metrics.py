@@ -27,6 +27,7 @@ class AnswerLike(Protocol):
     @property
     def citations(self) -> Sequence[CitationLike]: ...
 
+
 _SPACE = re.compile(r"\s+")
 
 # ranx metric names → the report's keys.
