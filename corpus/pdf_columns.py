@@ -86,6 +86,8 @@ def _split_cost(words: list[tuple[str, int]], j: int) -> float:
 def _line_options(text: str) -> tuple[tuple[tuple[str, ...], float], ...]:
     """Ways to cut a line into column fragments: any set of cue splits, plus at most one plain split."""
     words = _words(text)
+    if sum(len(w) + 1 for w, _ in words) > sum(_MAX_WIDTH.values()):
+        return ()  # longer than all five columns side by side: not a line of this table
     costs = {j: _split_cost(words, j) for j in range(1, len(words))}
     cues = [j for j, c in costs.items() if c < 1.0]
     plain = [None, *(j for j, c in costs.items() if c >= 1.0)]

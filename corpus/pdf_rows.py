@@ -79,7 +79,8 @@ def split_rows(lines: list[SourceLine], *, source_file: str) -> list[Row]:
         The rows in order; each has at least one part, the first starting at its STT line.
 
     Raises:
-        ParseError: No row follows the header, or text sits between the header and row 1.
+        ParseError: No row follows the header, text sits between the header and row 1, or a bare STT is not
+            the next number.
     """
     rows: list[list[list[SourceLine]]] = []
     firsts: list[int] = []
@@ -100,6 +101,10 @@ def split_rows(lines: list[SourceLine], *, source_file: str) -> list[Row]:
         if stt and int(stt.group(1)) == len(rows) + 1:
             rows.append([[SourceLine(line.number, stt.group(2) or "")]])
             firsts.append(line.number)
+        elif stt and not stt.group(2):
+            # A bare number that is neither the next STT nor a page number: a row is missing or out of order.
+            raise ParseError(f"expected row {len(rows) + 1}, found row {stt.group(1)}", source_file=source_file,
+                             line=line.number)
         elif not rows:
             raise ParseError(f"expected row 1 after the table header, found {line.text.strip()[:60]!r}",
                              source_file=source_file, line=line.number)

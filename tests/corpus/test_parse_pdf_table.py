@@ -251,6 +251,23 @@ def test_a_row_without_description_raises_parse_error_naming_its_line(text: str)
     assert str(caught.value).startswith(f"{SOURCE}:198:")
 
 
+def test_an_overlong_line_in_a_row_raises_parse_error_naming_its_line(text: str) -> None:
+    lines = lines_of(text)
+    mangled = [*lines[:224], "Phạm vi dữ liệu: " + "toàn tỉnh, " * 300, *lines[225:]]
+    with pytest.raises(ParseError) as caught:
+        parse("\n".join(mangled), source_file=SOURCE)
+    assert caught.value.line == 225
+
+
+def test_a_missing_row_raises_parse_error_naming_the_next_one(text: str) -> None:
+    lines = lines_of(text)
+    assert lines[319].strip() == "3"
+    mangled = [*lines[:319], *lines[320:]]  # the STT line of row 3 (line 320) removed
+    with pytest.raises(ParseError, match="expected row 3, found row 4") as caught:
+        parse("\n".join(mangled), source_file=SOURCE)
+    assert caught.value.line == 368  # line 369 of the source, one line up
+
+
 def test_text_before_row_1_raises_parse_error_naming_its_line(text: str) -> None:
     lines = lines_of(text)
     mangled = [*lines[:197], "Công an tỉnh", *lines[198:]]
