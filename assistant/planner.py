@@ -139,7 +139,7 @@ class Planner:
                 if uses_focus and focus.kind in ("list", "count", "totals") and not docs:
                     return Plan("clarify", reason="ellipsis")
                 kind = "count" if q.wants_count else "list"
-                if q.wants_compare or (kind == "count" and not q.has_filter and not docs):
+                if q.wants_compare or (kind == "count" and not q.has_filter and len(docs) != 1):
                     kind = "totals"
                 return Plan(
                     kind,

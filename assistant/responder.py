@@ -168,9 +168,11 @@ class Responder:
             anchor = self._clause_with(doc, "ban hành") or self._first_clause(doc)
             marker = cites.cite(anchor, anchor.text) if anchor else ""
             parts.append(f"- {self._province(doc)}: {len(entries)} CSDL{self._what(plan, doc)} {marker}".rstrip())
-        return Reply(
-            AnswerStatus.ANSWERED, "Số CSDL trong danh mục dùng chung của từng tỉnh:\n" + "\n".join(parts), cites
-        )
+        text = "Số CSDL trong danh mục dùng chung của từng tỉnh:\n" + "\n".join(parts)
+        if len(plan.documents) > 1:
+            total = sum(len(self._filtered(plan, doc)) for doc in plan.documents)
+            text += f"\nTổng cộng: {total} CSDL."
+        return Reply(AnswerStatus.ANSWERED, text, cites)
 
     def _clause(self, plan: Plan) -> Reply:
         cites = Citations(self.corpus)
