@@ -109,14 +109,17 @@ Cells = tuple[tuple[str, ...], ...]
 
 
 def _text(fragments: tuple[str, ...]) -> str:
+    """A cell's fragments as one string (for the tests of whether it looks finished)."""
     return " ".join(fragments)
 
 
 def _agency_open(text: str) -> bool:
+    """True for an agency that is not yet a whole agency name ("Văn phòng", "Sở Thông tin và")."""
     return not _AGENCY.match(text) or bool(_AGENCY_DANGLING.search(text))
 
 
 def _name_open(text: str) -> bool:
+    """True for a name that cannot end here ("Hệ thống", "Cổng Thông tin điện tử tỉnh Hải")."""
     return text in _NAME_CUES or bool(_NAME_DANGLING.search(text))
 
 
@@ -196,6 +199,8 @@ def _end_cost(cells: Cells) -> float:
 
 @dataclass(frozen=True)
 class _State:
+    """A partial reading of a row: the cells so far and where the current page part has got to."""
+
     col: int  # column of the last fragment in this page part; -1 at the start of a part
     cells: Cells
     in_part: frozenset[Column]
@@ -213,6 +218,7 @@ def _extend(
     results: list[tuple[_State, float]] = []
 
     def place(i: int, current: _State, cost: float) -> None:
+        """Put fragment i and the ones after it, each in a later column than the one before."""
         if i == len(fragments):
             results.append((current, cost))
             return
