@@ -37,7 +37,8 @@ def run_in_process(
         assistant = open_assistant(
             sources_dir=sources_dir, data_dir=data_dir, embedder=embedder, retriever=kind, sessions_db=None
         )
-        results.append(run_items(items, assistant, name=kind, search=assistant.retriever.search, progress=progress))
+        search = assistant.retriever.search if assistant.retriever is not None else None
+        results.append(run_items(items, assistant, name=kind, search=search, progress=progress))
     return results
 
 

@@ -13,7 +13,7 @@ from eval.run import RunResult, TurnRecord
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
-def _share(numerator: int, denominator: int) -> float | None:
+def _share(numerator: float, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
