@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
 import os
 import socket
 import threading
@@ -17,39 +15,10 @@ import uvicorn
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from api.app import create_app, open_served_assistant
-from api.deps import ServedAssistant
+from api.app import create_app
 from api.settings import REPO_ROOT, Settings
-from assistant.assistant import Assistant
-from assistant.session import SessionStore
-from corpus.build import parse_entry
-from corpus.errors import CorpusError
-from corpus.manifest import read_manifest
-from corpus.store import Corpus
-from index.build import open_retriever
 
 SOURCES = REPO_ROOT / "corpus" / "sources"
-
-
-# Helper B's Hải Dương parser is not in the tree yet: until it is, the app serves the documents that parse, and
-# tests needing all three are expected to fail (strictly, and only while the parser is missing).
-HAI_DUONG_PARSER_MISSING = importlib.util.find_spec("corpus.parse_pdf_table") is None
-needs_all_documents = pytest.mark.xfail(
-    HAI_DUONG_PARSER_MISSING, strict=True, reason="B: corpus/parse_pdf_table.py (Hải Dương) not landed yet"
-)
-
-
-def _open_assistant(settings: Settings) -> ServedAssistant:
-    """The real assistant (real corpus, bm25 index, SQLite sessions) built into the settings' tmp data dir."""
-    if not HAI_DUONG_PARSER_MISSING:
-        return open_served_assistant(settings)
-    parsed = []
-    for entry in read_manifest(settings.sources_dir).documents:
-        with contextlib.suppress(CorpusError):
-            parsed.append(parse_entry(settings.sources_dir, entry))
-    corpus = Corpus(parsed)
-    retriever = open_retriever(corpus, settings.index_dir, embedder=None, kind="bm25")
-    return Assistant(corpus, retriever, SessionStore(settings.sessions_db, ttl_seconds=3600, max_sessions=10_000))
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +29,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, assistant=_open_assistant(settings))) as c:
+    with TestClient(create_app(settings)) as c:
         yield c
 
 

@@ -20,7 +20,7 @@ from api.cli_serve import serve
 from api.deps import ServedAssistant
 from api.routes.pages import STATIC_DIR
 from api.settings import Settings
-from tests.api.conftest import _free_port, needs_all_documents
+from tests.api.conftest import _free_port
 
 
 @pytest.fixture
@@ -132,7 +132,6 @@ def test_unexpected_failure_is_a_json_500_and_is_logged(
     assert any("index file vanished" in (r.exc_text or "") for r in caplog.records)
 
 
-@needs_all_documents
 def test_lifespan_builds_corpus_and_index_and_reports_what_it_serves(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -150,7 +149,6 @@ def test_serve_command_takes_host_port_and_workers() -> None:
 
 
 @pytest.mark.slow
-@needs_all_documents
 def test_serve_command_serves_healthz_with_two_workers(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "CSDL_QA_DATA_DIR": str(tmp_path), "CSDL_QA_EMBEDDER": "none", "CSDL_QA_RETRIEVER": "bm25"}

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.api.conftest import needs_all_documents
-
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 QUESTION = "Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?"
@@ -142,7 +140,6 @@ def test_server_refusal_shows_its_vietnamese_detail(page: Page, live_url: str) -
     expect(page.get_by_role("alert")).to_contain_text("1000 ký tự")
 
 
-@needs_all_documents
 def test_lookup_filters_by_search_agency_and_opens_an_entry(page: Page, live_url: str, screenshots: Path) -> None:
     page.goto(live_url + "/tra-cuu")
     results = page.locator("#results button[data-entry-id]")

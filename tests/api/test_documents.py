@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import needs_all_documents
 
-
-@needs_all_documents
 def test_documents_lists_the_three_decisions_with_counts(client: TestClient) -> None:
     docs = {d["id"]: d for d in client.get("/api/documents").json()["documents"]}
     assert {k: v["entry_count"] for k, v in docs.items()} == {

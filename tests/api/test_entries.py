@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import needs_all_documents
-
 
 def _ids(client: TestClient, **params: str) -> list[str]:
     r = client.get("/api/entries", params=params)
@@ -16,7 +14,6 @@ def _ids(client: TestClient, **params: str) -> list[str]:
     return [e["id"] for e in body["entries"]]
 
 
-@needs_all_documents
 def test_entries_without_filters_lists_every_entry_of_every_document(client: TestClient) -> None:
     ids = _ids(client)
     assert len(ids) == 34 + 30 + 44
@@ -62,7 +59,6 @@ def test_entries_filter_matching_nothing_is_an_empty_list(client: TestClient) ->
     assert _ids(client, q="tàu vũ trụ sao hỏa") == []
 
 
-@needs_all_documents
 def test_entries_facets_count_documents_under_the_other_filters(client: TestClient) -> None:
     facets = client.get("/api/entries", params={"document": "ha-tinh-2022"}).json()["facets"]
     counts = {f["value"]: f["count"] for f in facets["document"]}

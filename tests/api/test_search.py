@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import needs_all_documents
-
 
 def test_search_ranks_the_land_database_of_ha_tinh_first(client: TestClient) -> None:
     r = client.get("/api/search", params={"q": "CSDL về đất đai Hà Tĩnh", "k": 5})
@@ -23,7 +21,6 @@ def test_search_returns_at_most_k_results(client: TestClient) -> None:
     assert 1 <= len(r.json()["results"]) <= 3
 
 
-@needs_all_documents
 def test_search_document_filter_keeps_one_document(client: TestClient) -> None:
     r = client.get("/api/search", params={"q": "cơ sở dữ liệu y tế", "document": "hai-duong-2022"})
     ids = [x["document_id"] for x in r.json()["results"]]
