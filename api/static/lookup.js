@@ -77,6 +77,11 @@
         detail.appendChild(el("p", { text: rec.text }));
         return;
       }
+      detail.appendChild(el("button", { type: "button", class: "back", text: "← Về danh sách kết quả", onclick: function () {
+        var current = results.querySelector("button[aria-current='true']") || results;
+        current.scrollIntoView({ block: "center" });
+        if (current.focus) current.focus();
+      } }));
       detail.appendChild(el("h3", { text: rec.name }));
       detail.appendChild(el("p", { class: "d-id", text: rec.document.province + " · STT " + (rec.group ? rec.group + "-" : "") + rec.number + " · mã " + rec.id }));
       var dl = el("dl");
