@@ -9,6 +9,7 @@ import numpy as np
 
 from corpus.records import SharingMode
 from corpus.store import Corpus
+from index.accents import AccentRestorer, has_diacritics
 from index.analyze import DEFAULT_ANALYZER, Analyzer, tokenize_vi
 from index.errors import CorruptIndexError
 from index.retriever import Hit
@@ -31,10 +32,23 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
 class Bm25Retriever:
     """BM25 over entries and clauses; `search` returns `Hit`s with BM25 scores."""
 
-    def __init__(self, rows: list[Row], model: object, analyzer: Analyzer = DEFAULT_ANALYZER) -> None:
+    def __init__(
+        self, rows: list[Row], model: object, analyzer: Analyzer = DEFAULT_ANALYZER, *, restore: bool = True
+    ) -> None:
         self.rows = rows
         self.analyzer = analyzer
+        self.restore = restore
         self._model = model
+        self._restorer: AccentRestorer | None = None
+
+    def restore_accents(self, query: str) -> str:
+        """The query with diacritics restored from this index's vocabulary when typed without any."""
+        if not self.restore or has_diacritics(query):
+            return query
+        if self._restorer is None:
+            indptr = np.asarray(self._model.scores["indptr"])  # type: ignore[attr-defined]
+            self._restorer = AccentRestorer.from_bm25(self._model.vocab_dict, np.diff(indptr))  # type: ignore[attr-defined]
+        return self._restorer.restore(query)
 
     @classmethod
     def build(cls, corpus: Corpus, analyzer: Analyzer = DEFAULT_ANALYZER) -> Bm25Retriever:
@@ -49,7 +63,9 @@ class Bm25Retriever:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every row for the query (0 where no token matches)."""
-        tokens = self.analyzer.analyze(query)
+        restored = self.restore_accents(query)
+        # Typed without diacritics: the folded copies match as typed, the restored words add exact matches.
+        tokens = self.analyzer.analyze(query if restored == query else f"{query}\n{restored}")
         vocab: dict[str, int] = self._model.vocab_dict  # type: ignore[attr-defined]
         known = [t for t in tokens if t in vocab]
         if not known or not self.rows:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 IDS_FILE = "ids.json"
 # Chosen by eval/benchmarks/bench_retrieval.py (see README).
-DEFAULT_REPRESENTATION = Representation.MULTI
+DEFAULT_REPRESENTATION = Representation.RECORD
 
 Progress = Callable[[str], None]
 

@@ -69,7 +69,7 @@ class DenseRetriever:
         corpus: Corpus,
         embedder: Embedder,
         *,
-        representation: Representation = Representation.MULTI,
+        representation: Representation = Representation.RECORD,
         hnsw: bool | None = None,
     ) -> DenseRetriever:
         """Embed every entry and clause of the corpus as `representation` says."""

@@ -51,10 +51,11 @@ def fake_hybrid(real_bm25: Bm25Retriever, fake_dense: DenseRetriever) -> HybridR
     return HybridRetriever(real_bm25, fake_dense)
 
 
-def test_multi_vector_entries_appear_once(fake_dense: DenseRetriever) -> None:
-    hits = fake_dense.search("cơ sở dữ liệu đất đai", 30)
+def test_multi_vector_entries_appear_once(real_corpus: Corpus) -> None:
+    multi = DenseRetriever.build(real_corpus, FakeEmbedder(64), representation=Representation.MULTI)
+    hits = multi.search("cơ sở dữ liệu đất đai", 30)
     assert len(hits) == len({h.id for h in hits}) == 30
-    assert fake_dense.vector_count > len(fake_dense.rows)
+    assert multi.vector_count == len(real_corpus.entries()) * 2 + len(real_corpus.clauses())
 
 
 def test_dense_k_beyond_the_filtered_rows_returns_only_real_rows(
