@@ -1,0 +1,41 @@
+"""The service with the real multilingual model (hybrid retrieval), built into a tmp data dir."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def hybrid_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    data_dir: Path = tmp_path_factory.mktemp("hybrid")
+    settings = Settings(data_dir=data_dir, embedder="multilingual-e5-small", retriever="hybrid")
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def test_healthz_names_the_multilingual_model(hybrid_client: TestClient) -> None:
+    body = hybrid_client.get("/healthz").json()
+    assert "multilingual-e5-small" in body["embedder"]
+    assert body["entries"] == 108
+
+
+def test_question_without_diacritics_is_answered_from_hai_duong(hybrid_client: TestClient) -> None:
+    r = hybrid_client.post("/api/ask", json={"question": "co quan nao quan ly co so du lieu ve dan cu o Hai Duong"})
+    body = r.json()
+    assert body["status"] == "answered"
+    assert body["citations"][0]["id"] == "hai-duong-2022/1"
+    assert "Công an tỉnh" in body["answer"]
+
+
+def test_search_with_the_model_ranks_the_land_database_first(hybrid_client: TestClient) -> None:
+    results = hybrid_client.get("/api/search", params={"q": "CSDL về đất đai Hà Tĩnh", "k": 5}).json()["results"]
+    assert results[0]["id"] == "ha-tinh-2022/29"
