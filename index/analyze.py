@@ -49,9 +49,10 @@ def abbreviation_table() -> tuple[tuple[str, str, str], ...]:
         canonical = re.sub(r"\W", "", fold_accents(item["short"][0]).lower())
         for short in item["short"]:
             lower = unicodedata.normalize("NFC", short).lower()
-            for surface in {lower, fold_accents(lower)}:
+            for surface in sorted({lower, fold_accents(lower)}):
                 rows.append((surface, canonical, long))
-    rows.sort(key=lambda r: -len(r[0]))
+    # A total order: the table feeds `Analyzer.version`, which must not vary between processes.
+    rows.sort(key=lambda r: (-len(r[0]), r))
     return tuple(rows)
 
 

@@ -103,3 +103,22 @@ def test_segmenting_adds_multi_syllable_words() -> None:
 
 def test_tokenize_vi_gives_one_list_per_text() -> None:
     assert tokenize_vi(["đất đai", "hộ tịch"]) == [analyze("đất đai"), analyze("hộ tịch")]
+
+
+def test_version_is_the_same_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = "from index.analyze import Analyzer; print(Analyzer().version)"
+    versions = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert versions == {Analyzer().version}
