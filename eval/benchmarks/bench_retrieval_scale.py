@@ -102,11 +102,15 @@ def dense_by_copying(big: Corpus, small: Corpus, embedder: Embedder) -> tuple[De
     vectors = small_dense._index.reconstruct_n(0, small_dense.vector_count)
     by_id: dict[str, list[np.ndarray]] = {}
     for v, r in zip(vectors, small_dense._vector_rows.tolist(), strict=True):
-        by_id.setdefault(small_dense.rows[r].id.split("/", 1)[1], []).append(v)
+        by_id.setdefault(small_dense.rows[r].id, []).append(v)
+    # A replica's original: same local id in the real document the replica was copied from.
+    origin = {d.id: d.source_file for d in big.documents()}
+    real_of = {d.source_file: d.id for d in small.documents()}
     rows = rows_of(big)
     owners, stacked = [], []
     for i, row in enumerate(rows):
-        for v in by_id[row.id.split("/", 1)[1]]:
+        original = f"{real_of[origin[row.document_id]]}/{row.id.split('/', 1)[1]}"
+        for v in by_id[original]:
             owners.append(i)
             stacked.append(v)
     started = time.perf_counter()
