@@ -342,7 +342,8 @@ def understand(text: str, index: CatalogueIndex) -> Question:
             rest = _cut_phrase(rest, sector.group(0).strip())
     q.names_database = _names_database(rest, accented)
     rest = _cut(rest, GENERIC)[1]
-    kept = rest.split(" ")
+    # "".split(" ") is [""]: a question without any word (":", "…", emoji) must align with no syllables.
+    kept = rest.split(" ") if pairs else []
     q.topic = [
         a
         for a, (_, f), r in zip(accented, pairs, kept, strict=True)
@@ -355,7 +356,7 @@ def understand(text: str, index: CatalogueIndex) -> Question:
 
 def _names_database(rest: str, accented: list[str]) -> bool:
     """True when 'cơ sở dữ liệu' (or 'CSDL') is directly followed by a topic word: the user gives a name."""
-    kept = rest.split(" ")
+    kept = rest.split(" ") if accented else []
     for i in range(len(kept) - 4):
         if kept[i : i + 4] == ["co", "so", "du", "lieu"]:
             j = i + 4 + (kept[i + 4] == "ve")

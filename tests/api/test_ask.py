@@ -140,7 +140,6 @@ def test_ask_with_get_is_405_in_vietnamese(client: TestClient) -> None:
     assert _detail(r) == "Địa chỉ này không nhận phương thức GET."
 
 
-@pytest.mark.xfail(strict=True, reason="F: assistant/question.py _cut_phrase raises ValueError (zip) on ':' → 500")
 @pytest.mark.parametrize("question", [":", "?", "…"])
 def test_ask_punctuation_only_question_is_not_a_server_error(client: TestClient, question: str) -> None:
     r = client.post("/api/ask", json={"question": question})
