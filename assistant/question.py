@@ -152,8 +152,15 @@ META_CUES: dict[Meta, re.Pattern[str]] = {
     ),
     Meta.ISSUER: _cues(r"(?:co quan|ai|cap nao|don vi nao) ban hanh", r"ban hanh boi", r"tham quyen ban hanh"),
     Meta.TITLE: _cues(r"trich yeu", r"ten (?:day du )?(?:cua )?quyet dinh", r"tieu de"),
-    Meta.PROPOSER: _cues(r"(?:theo )?de nghi cua", r"to trinh", r"co quan nao (?:de nghi|trinh)"),
+    Meta.PROPOSER: _cues(
+        r"(?:theo )?de nghi cua",
+        r"(?:can cu |theo )?(?:vao )?(?:to trinh|van ban de nghi)",
+        r"(?:co quan|so|don vi|ben|ai) (?:nao )?(?:da )?(?:de nghi|trinh)",
+        r"de nghi ban hanh",
+    ),
 }
+# "căn cứ tờ trình nào" asks for the proposal, not the legal bases: its cue is cut first.
+META_CUES = {Meta.PROPOSER: META_CUES.pop(Meta.PROPOSER), **META_CUES}
 
 NOTES_TIME = _cues(
     r"(?:thuc hien|trien khai|hoan thanh|xay dung) (?:vao )?(?:khi nao|bao gio|nam nao|luc nao)",

@@ -263,13 +263,15 @@ class Responder:
             return f"Cơ quan ban hành: {text} {cites.cite(anchor, text)}"
         if meta is Meta.TITLE:
             return f"Trích yếu: {doc.title} {cites.cite(anchor, doc.title)}"
-        bases = [b for b in doc.legal_bases if (meta is Meta.PROPOSER) == b.lower().startswith("theo đề nghị")]
+        if meta is Meta.PROPOSER:
+            if not doc.proposal:
+                return MISSING_META
+            # The preamble line is a document-level fact: cited, like the number and date, at Điều 1.
+            return f"{doc.proposal}. {cites.cite(anchor, doc.proposal)}"
+        bases = list(doc.legal_bases)
         if not bases:
             return MISSING_META
-        quote = "\n".join(bases)
-        marker = cites.cite(anchor, quote)
-        if meta is Meta.PROPOSER:
-            return f"{bases[0]} {marker}"
+        marker = cites.cite(anchor, "\n".join(bases))
         return "Căn cứ ban hành:\n" + "\n".join(f"  + {b}" for b in bases) + f" {marker}"
 
     def _overview(self, plan: Plan) -> Reply:

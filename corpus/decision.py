@@ -53,6 +53,7 @@ class DecisionBody:
     signer_title: str | None
     legal_bases: tuple[str, ...]
     replaces: str | None
+    proposal: str | None
     source_file: str
     clauses: tuple[DecisionClause, ...]
 
@@ -69,6 +70,7 @@ class DecisionBody:
             signer_title=self.signer_title,
             legal_bases=list(self.legal_bases),
             replaces=self.replaces,
+            proposal=self.proposal,
             source_file=self.source_file,
         )
 
@@ -164,9 +166,16 @@ def parse_decision(
         signer_title=signer_title,
         legal_bases=tuple(t for _, t in preamble if t.startswith("Căn cứ")),
         replaces=replaces,
+        proposal=_proposal(preamble),
         source_file=source_file,
         clauses=tuple(clauses),
     )
+
+
+def _proposal(preamble: list[tuple[int, str]]) -> str | None:
+    """The "Theo đề nghị của … tại Tờ trình số … ngày …" paragraph, up to the end of its sentence."""
+    text = next((t for _, t in preamble if t.startswith("Theo đề nghị")), None)
+    return text.rstrip(" .;") if text else None
 
 
 def _clean(line: str) -> str:

@@ -32,6 +32,10 @@ class Document(_Record):
     signer_title: str | None = None
     legal_bases: list[str] = Field(default_factory=list)
     replaces: str | None = None
+    proposal: str | None = Field(
+        default=None,
+        examples=["Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 2158/TTr-KHCN ngày 18/5/2026"],
+    )
     source_file: str
 
 

@@ -306,3 +306,23 @@ def test_title_naming_no_province_is_a_parse_error() -> None:
     ]
     with pytest.raises(ParseError, match="province"):
         parse_decision(lines, source_file="x.txt", document_id="x-2024")
+
+
+def test_ha_tinh_proposal_is_the_theo_de_nghi_line(ha_tinh: DecisionBody) -> None:
+    assert ha_tinh.proposal == (
+        "Theo đề nghị của Sở Thông tin và Truyền thông tại Văn bản số 22/TTr-STTTT ngày 30/5/2022 "
+        "(sau khi thống nhất với các cơ quan có liên quan)"
+    )
+
+
+def test_hai_duong_proposal_rejoins_the_wrapped_to_trinh_number(hai_duong: DecisionBody) -> None:
+    assert hai_duong.proposal == (
+        "Theo đề nghị của Sở Thông tin và Truyền thông tại Tờ trình số 148/TTr-STTTT ngày 10/02/2022"
+    )
+
+
+def test_quang_ninh_proposal_is_carried_by_the_document_record(quang_ninh: DecisionBody) -> None:
+    assert quang_ninh.document().proposal == (
+        "Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 2158/TTr-KHCN ngày 18/5/2026 "
+        "và ý kiến thống nhất của thành viên Ủy ban nhân dân tỉnh"
+    )
