@@ -26,7 +26,7 @@ from corpus.text import fold_accents
 FOLD_PREFIX = "~"
 ABBREVIATIONS_FILE = "abbreviations.json"
 # Bumped whenever the tokens produced for a text change, so that persisted indexes are rebuilt.
-_ANALYZER_FORMAT = 3
+_ANALYZER_FORMAT = 4
 # Punctuation ends a phrase: bigrams never join syllables across it.
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’/\\|<>=+*\n\t–—…]|\s-\s|^-|\s-$")
 _SYLLABLE = re.compile(r"\w+")

@@ -50,6 +50,9 @@ def test_top1_on_real_documents(
         ("GPLX", "ha-tinh-2022/10"),
         ("CSDL đất đai Hải Dương", "hai-duong-2022/14"),
         ("Ai quản lý dữ liệu về người có công ở Quảng Ninh?", "quang-ninh-2026/A-15"),
+        # Ranked B-2 first while the entry name weighed ×3 and the province ×2.
+        ("khám chữa bệnh Quảng Ninh chủ trì", "quang-ninh-2026/B-3"),
+        ("Ở Quảng Ninh, cơ quan nào chủ trì cơ sở dữ liệu về khám chữa bệnh?", "quang-ninh-2026/B-3"),
     ],
 )
 def test_top1_without_a_document_filter(

@@ -41,6 +41,11 @@ def test_e5_hybrid_top1_as_the_assistant_asks(
     assert e5_hybrid.search(query, 5, document=documents[0])[0].id == top1
 
 
+def test_e5_hybrid_without_a_filter_keeps_the_named_province_and_name_first(e5_hybrid: HybridRetriever) -> None:
+    # B-2 came first while the entry name weighed ×3 and the province ×2 in the BM25 text.
+    assert e5_hybrid.search("khám chữa bệnh Quảng Ninh chủ trì", 5)[0].id == "quang-ninh-2026/B-3"
+
+
 def test_e5_dense_reads_a_restored_unaccented_question(e5_hybrid: HybridRetriever) -> None:
     restored = e5_hybrid.bm25.restore_accents("co so du lieu ho tich")
     hits = e5_hybrid.dense.search(restored, 5, document="ha-tinh-2022")
