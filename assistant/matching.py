@@ -88,6 +88,12 @@ def agency_parts(agency: str) -> list[str]:
     return parts
 
 
+def folded_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Adjacent folded syllable pairs of a text, stop words included ('chua co', 'voi so')."""
+    folded = [f for _, f in syllables(text)]
+    return frozenset(zip(folded, folded[1:], strict=False))
+
+
 def spaceless(text: str) -> str:
     """Folded text without spaces, so 'nông nghiệpvà' (glued in a PDF) still matches."""
     return text.replace(" ", "")
@@ -116,6 +122,11 @@ class CatalogueIndex:
         self.clauses: dict[str, tuple[DecisionClause, frozenset[str]]] = {
             c.id: (c, frozenset(record_terms(content_words(f"{c.heading or ''} {c.text}")))) for c in corpus.clauses()
         }
+        # Leaf clauses (points, and clauses without points) and their folded word pairs, stop words kept:
+        # "chưa có", "phối hợp với Sở" tell apart points whose content words are the same.
+        self.leaf_clauses = frozenset(c for c in self.clauses if not any(o.startswith(f"{c}.") for o in self.clauses))
+        self._clause_pairs = {cid: folded_pairs(c.text) for cid, (c, _) in self.clauses.items()}
+        self._pair_df = Counter(p for cid in self.leaf_clauses for p in self._clause_pairs[cid])
         df: Counter[str] = Counter()
         for p in self.entries.values():
             df.update(p.body_terms)
@@ -151,6 +162,17 @@ class CatalogueIndex:
         if total == 0:
             return 0.0
         return sum(self.weight(t) for t in topic if t in target) / total
+
+    def phrase_cover(self, pairs: frozenset[tuple[str, str]], clause_id: str) -> float:
+        """Share (weighted by rarity among leaf clauses) of the question's word pairs that the clause's text holds."""
+        n = len(self.leaf_clauses)
+
+        def weight(p: tuple[str, str]) -> float:
+            return math.log(1.0 + n / (1.0 + self._pair_df.get(p, 0)))
+
+        total = sum(weight(p) for p in pairs)
+        held = self._clause_pairs.get(clause_id, frozenset())
+        return sum(weight(p) for p in pairs if p in held) / total if total else 0.0
 
     def score_entries(self, topic: Sequence[str], documents: Sequence[str] | None = None) -> list[Scored]:
         """Entries ranked by how well they explain the topic words, best first (zero scores dropped)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.answering import DEFAULT_FIELDS, field_value
 from assistant.lexicon import fold
-from assistant.matching import CatalogueIndex, Scored, content_words, query_terms, record_terms
+from assistant.matching import CatalogueIndex, Scored, content_words, folded_pairs, query_terms, record_terms
 from assistant.question import Field, Meta, Question
 from assistant.session import Focus
 from corpus.records import SharingMode
@@ -139,6 +139,12 @@ class Planner:
                 if uses_focus and focus.kind in ("list", "count", "totals") and not docs:
                     return Plan("clarify", reason="ellipsis")
                 kind = "count" if q.wants_count else "list"
+                targets = docs or self.all_documents
+                if q.sector and q.sector_words and not any(self._has_sectors(d) for d in targets):
+                    # Hà Tĩnh and Hải Dương have no sector column: "lĩnh vực giáo dục" is read from the names.
+                    named = [s for s in self.index.score_entries(q.sector_words, targets) if s.name_cover >= 0.99]
+                    if named:
+                        return Plan(kind, documents=targets, entries=named, topic=q.sector_words)
                 if q.wants_compare or (kind == "count" and not q.has_filter and len(docs) != 1):
                     kind = "totals"
                 return Plan(
@@ -221,7 +227,7 @@ class Planner:
         if clauses and clause_words:
             top = clauses[0]
             if top.body_cover >= 0.6 and top.body_cover >= best_entry + 0.15:
-                return Plan("clause", documents=docs, clauses=_best_clauses(clauses), topic=q.topic)
+                return Plan("clause", documents=docs, clauses=self._pick_clause(clauses, q), topic=q.topic)
         fields = q.fields or []
         if q.wants_compare or (not docs and len({self.index.entries[s.id].entry.document_id for s in entries}) > 1):
             if entries:
@@ -244,6 +250,34 @@ class Planner:
             if elsewhere:
                 return Plan("not_found", documents=docs, elsewhere=elsewhere, topic=q.topic, reason="elsewhere")
         return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
+
+    def _has_sectors(self, document: str) -> bool:
+        """True when the document's catalogue fills the sector ('LĨNH VỰC …') of its entries."""
+        return any(e.sector for e in self.index.corpus.entries(document=document))
+
+    def _pick_clause(self, clauses: list[Scored], q: Question) -> list[Scored]:
+        """The point (or clause without points) whose words and word pairs hold the question best.
+
+        Points of one decision share their wording ("phối hợp … kết nối, tích hợp … về Kho"); the pairs the
+        user wrote with stop words kept ("chưa có", "với Sở", "các cơ quan có CSDL") tell the addressee apart.
+        When the best points of one clause stay level, the clause itself is the answer.
+        """
+        places = {w for d in self.index.corpus.documents() for w in fold(d.province).split()}
+        asked = frozenset(p for p in folded_pairs(q.text) if not set(p) & places and p not in _FRAMING_PAIRS)
+        top = clauses[0].body_cover
+        leaves = [c for c in clauses if c.id in self.index.leaf_clauses and c.body_cover >= top - 0.3]
+        if not asked or not leaves:
+            return _best_clauses(clauses)
+        rated = sorted(
+            ((0.5 * c.body_cover + 0.5 * self.index.phrase_cover(asked, c.id), c) for c in leaves),
+            key=lambda x: (-x[0], x[1].id),
+        )
+        level = [c for r, c in rated if r >= rated[0][0] - 0.02]
+        parents = {c.id.rsplit(".", 1)[0] for c in level}
+        if len(level) > 1 and len(parents) == 1 and "." in level[0].id.split("dieu-", 1)[1]:
+            parent = parents.pop()
+            return [next((c for c in clauses if c.id == parent), level[0])]
+        return level[:1]
 
     def _from_focus(self, q: Question, focus: Focus, docs: list[str], ranks: dict[str, int]) -> Plan:
         if focus.kind is None:
@@ -298,6 +332,10 @@ class Planner:
                 ranks,
             )
         return Plan("clarify", reason="no-context")
+
+
+# "Theo quyết định của …" frames the question; "theo Quyết định này" closes many points: neither tells them apart.
+_FRAMING_PAIRS = frozenset({("theo", "quyet"), ("quyet", "dinh"), ("dinh", "cua"), ("dinh", "nay")})
 
 
 def _best_clauses(clauses: list[Scored]) -> list[Scored]:

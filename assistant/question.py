@@ -247,6 +247,7 @@ class Question:
     wants_other: bool = False
     agency: str | None = None
     sector: str | None = None
+    sector_words: list[str] = field(default_factory=list)  # the sector's words the user wrote ('giáo dục')
     group: str | None = None
     sharing_mode: SharingMode | None = None
     topic: list[str] = field(default_factory=list)
@@ -347,6 +348,8 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         q.sector = _sector_named(sector.group(1), index)
         if q.sector:
             rest = _cut_phrase(rest, sector.group(0).strip())
+            asked = set(sector.group(1).split()) - STOP_SYLLABLES
+            q.sector_words = [a for a, f in syllables(q.sector) if f in asked]
     q.names_database = _names_database(rest, accented)
     rest = _cut(rest, GENERIC)[1]
     # "".split(" ") is [""]: a question without any word (":", "…", emoji) must align with no syllables.
