@@ -171,6 +171,12 @@ def main() -> int:
         key = f"dense [{representation.value}]"
         results[key] = scores(lambda q, d, r=dense: r.search(q, 10, document=d), questions, corpus)
         print(f"{key} ({time.perf_counter() - t0:.0f} s to embed): {results[key]}")
+        # What the hybrid's dense side sees: the question with its diacritics restored from the BM25 vocabulary.
+        key = f"dense [{representation.value}, accents restored]"
+        results[key] = scores(
+            lambda q, d, r=dense: r.search(bm25.restore_accents(q), 10, document=d), questions, corpus
+        )
+        print(f"{key}: {results[key]}")
         for fusion, weights in [(Fusion.RRF, (0.5, 0.5)), *[(Fusion.WEIGHTED, (w, 1 - w)) for w in WEIGHTS]]:
             hybrid = HybridRetriever(bm25, dense, fusion=fusion, weights=weights)
             key = f"hybrid [{representation.value}, {fusion.value} {weights[0]:.1f}/{weights[1]:.1f}]"
