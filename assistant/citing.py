@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from assistant.answer import Citation
 from corpus.records import CatalogueEntry, DecisionClause
 from corpus.store import Corpus
@@ -22,6 +24,7 @@ class Citations:
         if record.id in self._index:
             return f"[{self._index[record.id]}]"
         doc = self._corpus.document(record.document_id)
+        kind: Literal["entry", "clause"]
         if isinstance(record, CatalogueEntry):
             kind, title = "entry", record.name
         else:

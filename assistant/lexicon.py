@@ -113,7 +113,7 @@ def syllables(text: str) -> list[tuple[str, str]]:
     """(accented, folded) lower-case syllables, abbreviations expanded: 'Sở TNMT' → [('sở', 'so'), ('tài', 'tai') …]."""
     text = unicodedata.normalize("NFC", expand_abbreviations(text)).lower().replace("ƣ", "ư")
     text = _TONE_PATTERN.sub(lambda m: _TONE_MOVES[m.group(0)], text)
-    out = []
+    out: list[tuple[str, str]] = []
     for syllable in _SYLLABLE.findall(text):
         folded = fold_accents(syllable)
         out.extend((syllable, part) for part in _NON_WORD.sub(" ", folded).split()[:1])

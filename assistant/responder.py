@@ -90,8 +90,8 @@ class Responder:
         else:
             entries = self.corpus.entries(document=doc)
         if plan.sector:
-            wanted = fold(plan.sector)
-            entries = [e for e in entries if e.sector and f" {wanted} " in f" {fold(e.sector)} "]
+            sector = fold(plan.sector)
+            entries = [e for e in entries if e.sector and f" {sector} " in f" {fold(e.sector)} "]
         if plan.group:
             entries = [e for e in entries if e.group == plan.group]
         if plan.sharing_mode:
