@@ -21,17 +21,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer the question; exit 0 when answered, 1 otherwise, 2 for a question that is refused."""
-    from assistant import AnswerStatus, QuestionError, open_assistant
+    from api.app import open_served_assistant
+    from assistant import AnswerStatus, QuestionError
 
-    assistant = open_assistant(
-        sources_dir=settings.sources_dir,
-        data_dir=settings.data_dir,
-        embedder=settings.embedder,
-        retriever=settings.retriever,
-        sessions_db=settings.sessions_db,
-        session_ttl_seconds=settings.session_ttl_seconds,
-        max_sessions=settings.max_sessions,
-    )
+    assistant = open_served_assistant(settings)
     try:
         answer = assistant.ask(args.question, session_id=args.session, document=args.document)
     except QuestionError as exc:
