@@ -9,19 +9,14 @@ from dataclasses import dataclass
 from api.schemas import DocumentSummary, EntryBrief, Facets, FacetValue
 from corpus.records import CatalogueEntry, DecisionClause, Document
 from corpus.store import Corpus
-from corpus.text import fold_accents
+from corpus.text import fold_key
 
 SNIPPET_CHARS = 220
 
 
-def folded(text: str | None) -> str:
-    """'Sở Tài nguyên' → 'so tai nguyen': for matching without accents or case."""
-    return " ".join(fold_accents(text or "").lower().split())
-
-
 def _searchable(entry: CatalogueEntry) -> str:
     fields = (entry.name, entry.agency, entry.sector, entry.purpose, entry.scope, entry.content, entry.collection)
-    return folded(" ".join(f for f in fields if f))
+    return fold_key(" ".join(f for f in fields if f))
 
 
 @dataclass(frozen=True)
@@ -38,15 +33,15 @@ class EntryFilters:
         """True when the entry passes every filter except `skip` (the facet being counted)."""
         if skip != "document" and self.document and entry.document_id != self.document:
             return False
-        if skip != "agency" and self.agency and folded(self.agency) not in folded(entry.agency):
+        if skip != "agency" and self.agency and fold_key(self.agency) not in fold_key(entry.agency):
             return False
-        if skip != "sector" and self.sector and folded(self.sector) not in folded(entry.sector):
+        if skip != "sector" and self.sector and fold_key(self.sector) not in fold_key(entry.sector):
             return False
         if skip != "sharing_mode" and self.sharing_mode and self.sharing_mode not in entry.sharing_modes:
             return False
         if self.q:
             text = _searchable(entry)
-            return all(word in text for word in folded(self.q).split())
+            return all(word in text for word in fold_key(self.q).split())
         return True
 
 
@@ -79,7 +74,7 @@ def facets(corpus: Corpus, filters: EntryFilters) -> Facets:
 
 
 def _by_count(counter: Counter[str]) -> list[FacetValue]:
-    ranked = sorted(counter.items(), key=lambda item: (-item[1], folded(item[0])))
+    ranked = sorted(counter.items(), key=lambda item: (-item[1], fold_key(item[0])))
     return [FacetValue(value=v, label=v, count=n) for v, n in ranked]
 
 
@@ -94,11 +89,11 @@ def summary(corpus: Corpus, document: Document) -> DocumentSummary:
 
 def same_agency(corpus: Corpus, entry: CatalogueEntry) -> list[EntryBrief]:
     """The other databases the same agency manages under the same decision."""
-    agency = folded(entry.agency)
+    agency = fold_key(entry.agency)
     return [
         EntryBrief(id=e.id, name=e.name)
         for e in corpus.entries(document=entry.document_id)
-        if e.id != entry.id and folded(e.agency) == agency
+        if e.id != entry.id and fold_key(e.agency) == agency
     ]
 
 

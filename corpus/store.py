@@ -8,15 +8,11 @@ from pathlib import Path
 
 from corpus.errors import UnknownIdError
 from corpus.records import CatalogueEntry, DecisionClause, Document, ParsedDocument, SharingMode
-from corpus.text import fold_accents
+from corpus.text import fold_key
 
 DOCUMENTS_FILE = "documents.jsonl"
 ENTRIES_FILE = "entries.jsonl"
 CLAUSES_FILE = "clauses.jsonl"
-
-
-def _folded(text: str) -> str:
-    return " ".join(fold_accents(text).lower().split())
 
 
 class Corpus:
@@ -100,11 +96,11 @@ class Corpus:
         if document is not None:
             out = [e for e in out if e.document_id == document]
         if agency:
-            needle = _folded(agency)
-            out = [e for e in out if needle in _folded(e.agency)]
+            needle = fold_key(agency)
+            out = [e for e in out if needle in fold_key(e.agency)]
         if sector:
-            needle = _folded(sector)
-            out = [e for e in out if e.sector and needle in _folded(e.sector)]
+            needle = fold_key(sector)
+            out = [e for e in out if e.sector and needle in fold_key(e.sector)]
         if group:
             out = [e for e in out if e.group == group]
         if sharing_mode:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # PDF fonts of the Hải Dương decision map "ư"/"Ư" to the look-alike "ƣ"/"Ƣ" (Latin OI).
 _PDF_LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
@@ -20,6 +21,15 @@ def fold_accents(text: str) -> str:
     text = text.translate(_PDF_LOOKALIKES).replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+@lru_cache(maxsize=16384)
+def fold_key(text: str | None) -> str:
+    """Matching key without accents, case or extra spaces: 'Sở Tài  nguyên' → 'so tai nguyen'.
+
+    Cached: record texts are folded again and again by filters and facet counts.
+    """
+    return " ".join(fold_accents(text or "").lower().split())
 
 
 def strip_html(text: str) -> str:

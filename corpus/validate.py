@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from corpus import ids
 from corpus.records import CatalogueEntry, DecisionClause, DeclaredCount, Document, ParsedDocument
-from corpus.text import fold_accents
+from corpus.text import fold_key
 
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
@@ -124,17 +124,13 @@ def text_problems(value: str | None) -> list[str]:
     return problems
 
 
-def _folded(text: str | None) -> str:
-    return " ".join(fold_accents(text or "").lower().split())
-
-
 def _counted(declared: DeclaredCount, entries: list[CatalogueEntry]) -> int:
     """How many entries fall under a declared count (its group and/or sector)."""
     return sum(
         1
         for e in entries
         if (declared.group is None or e.group == declared.group)
-        and (declared.sector is None or _folded(e.sector) == _folded(declared.sector))
+        and (declared.sector is None or fold_key(e.sector) == fold_key(declared.sector))
     )
 
 

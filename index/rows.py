@@ -12,7 +12,7 @@ import numpy as np
 
 from corpus.records import CatalogueEntry, DecisionClause, Document, SharingMode
 from corpus.store import Corpus
-from corpus.text import fold_accents
+from corpus.text import fold_key
 
 # Repetition is how BM25 weights a field up: name and province four times, agency twice, the province in clauses too.
 # bench_retrieval on dev, unfiltered hit@1 as typed / without diacritics, BM25 and hybrid:
@@ -44,10 +44,6 @@ class Row:
     agency: str | None = None
     sector: str | None = None
     sharing_modes: tuple[str, ...] = ()
-
-
-def _fold(text: str | None) -> str:
-    return " ".join(fold_accents(text or "").lower().split())
 
 
 def rows_of(corpus: Corpus) -> list[Row]:
@@ -145,9 +141,9 @@ class RowFilter:
         """True when the row passes every given filter."""
         if self.document and row.document_id != self.document:
             return False
-        if self.agency and _fold(self.agency) not in _fold(row.agency):
+        if self.agency and fold_key(self.agency) not in fold_key(row.agency):
             return False
-        if self.sector and (row.sector is None or _fold(self.sector) not in _fold(row.sector)):
+        if self.sector and (row.sector is None or fold_key(self.sector) not in fold_key(row.sector)):
             return False
         return not (self.sharing_mode and SharingMode(self.sharing_mode).value not in row.sharing_modes)
 
