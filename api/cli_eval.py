@@ -19,9 +19,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev = sub.add_parser(
         "eval",
         help="Chấm bộ câu hỏi chuẩn (gold) hoặc kiểm tra tệp gold",
-        description="csdl-qa eval GOLD.jsonl [tùy chọn]  ·  csdl-qa eval check GOLD.jsonl",
+        description="csdl-qa eval GOLD.jsonl [tùy chọn]  ·  csdl-qa eval check GOLD.jsonl  ·  "
+        "csdl-qa eval first-sight BATCH.jsonl  ·  csdl-qa eval generate",
     )
-    ev.add_argument("target", nargs="+", metavar="GOLD", help="tệp gold JSONL, hoặc: check GOLD.jsonl")
+    ev.add_argument("target", nargs="+", metavar="GOLD", help="tệp gold JSONL, hoặc: check GOLD.jsonl | first-sight BATCH.jsonl | generate")
     ev.add_argument("--retriever", choices=RETRIEVERS, help="bộ tìm kiếm (mặc định: theo cấu hình, CSDL_QA_RETRIEVER)")
     ev.add_argument("--report", type=Path, metavar="DIR", help="thư mục ghi report.json, report.md, failures.csv, PNG")
     ev.add_argument("--api", metavar="URL", help="chấm một máy chủ đang chạy (POST /api/ask) thay vì chạy tại chỗ")
@@ -40,6 +41,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print("cách dùng: csdl-qa eval check GOLD.jsonl", file=sys.stderr)
             return 2
         return run_check(Path(args.target[1]), settings)
+    if args.target[0] == "first-sight":
+        if len(args.target) != 2:
+            print("cách dùng: csdl-qa eval first-sight eval/gold/blind/BATCH.jsonl", file=sys.stderr)
+            return 2
+        from api.cli_blind import run_first_sight
+
+        return run_first_sight(Path(args.target[1]), settings, progress=_progress)
+    if args.target[0] == "generate":
+        from api.cli_blind import run_generate
+
+        return run_generate(settings)
     if len(args.target) != 1:
         usage = "cách dùng: csdl-qa eval GOLD.jsonl [--retriever …] [--report DIR] [--api URL] [--compare]"
         print(usage, file=sys.stderr)

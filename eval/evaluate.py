@@ -26,8 +26,13 @@ def run_in_process(
     data_dir: Path,
     embedder: str,
     progress: Callable[[str], None] = _quiet,
+    baseline: bool = False,
 ) -> list[RunResult]:
-    """One run per retriever, each with a fresh assistant whose sessions live in memory."""
+    """One run per retriever, each with a fresh assistant whose sessions live in memory.
+
+    With `baseline`, one more run (named "baseline") answers from the first retriever's top hit, refusing below
+    its cross-validated threshold (`eval.baseline`), when that threshold has been fitted.
+    """
     from assistant.runtime import open_assistant
 
     items = load_gold(gold)
@@ -39,6 +44,12 @@ def run_in_process(
         )
         search = assistant.retriever.search if assistant.retriever is not None else None
         results.append(run_items(items, assistant, name=kind, search=search, progress=progress))
+        if baseline and len(results) == 1:
+            from eval.baseline import TopHitBaseline
+
+            top_hit = TopHitBaseline.fitted(assistant)
+            if top_hit is not None:
+                results.append(run_items(items, top_hit, name="baseline", progress=progress))
     return results
 
 

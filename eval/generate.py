@@ -1,0 +1,191 @@
+"""Gold that needs no writer: negatives built from the corpus, and surface variants of written gold.
+
+- `absent_database_negatives`: each database asked of a province whose catalogue has nothing like it
+  (no entry there shares half of the name's distinctive words) — the answer must be `not_found`.
+- `outside_negatives`: public-service questions (fees, opening hours, procedures, people) that no catalogue of
+  shared databases answers, asked of each province.
+- `surface_variants`: each written item re-typed the ways users type it (no diacritics, decomposed Unicode, old
+  tone placement, abbreviations, upper/lower case, stray punctuation); the same answer is expected.
+
+Deterministic: the same corpus and gold give the same files (`csdl-qa eval generate`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from corpus.store import Corpus
+from corpus.text import fold_accents, fold_key
+from eval.gold import GoldItem
+
+# Words that every catalogue name shares: they say nothing about which database is meant.
+_GENERIC = frozenset(
+    "co so du lieu csdl he thong thong tin quan ly du lieu tinh chuyen nganh ve cua va cac phan mem "
+    "nen tang dung chung".split()
+)
+
+_ABSENT_TEMPLATES = (
+    "{name} của {province} do cơ quan nào quản lý?",
+    "{province} có {name} không, chia sẻ theo hình thức nào?",
+)
+
+# Public services and facts outside any catalogue of shared databases (what users also ask a portal's widget).
+_OUTSIDE_TOPICS = (
+    "lệ phí cấp hộ chiếu phổ thông", "thủ tục cấp lại căn cước bị mất", "giờ làm việc của bộ phận một cửa",
+    "mức lương cơ sở năm nay", "lịch tiếp công dân của chủ tịch", "số điện thoại đường dây nóng",
+    "điểm chuẩn vào lớp 10", "giá vé xe buýt nội tỉnh", "lịch cắt điện tuần này", "dự báo thời tiết ngày mai",
+    "mức phạt vượt đèn đỏ", "cách nộp thuế thu nhập cá nhân online", "thời hạn đổi bằng lái xe quốc tế",
+    "hồ sơ xin visa du lịch", "lãi suất vay mua nhà ở xã hội", "danh sách trúng tuyển công chức năm nay",
+    "giá đất bồi thường dự án cao tốc", "số ca mắc sốt xuất huyết tuần qua", "lịch nghỉ Tết của học sinh",
+    "địa chỉ trụ sở công an phường", "phí trông giữ xe máy tại bệnh viện", "tiền điện bậc thang",
+    "kết quả xổ số kiến thiết", "tên bí thư tỉnh ủy hiện nay", "dân số trung bình năm 2025",
+    "lịch thi bằng lái xe máy", "mức trợ cấp thất nghiệp tối đa", "chương trình khuyến mãi du lịch hè",
+    "thủ tục nhập khẩu ô tô cũ", "cách đăng ký tài khoản định danh điện tử mức 2",
+    "quy trình khiếu nại quyết định thu hồi đất", "tỷ lệ hộ dùng nước sạch năm ngoái",
+    "giá xăng dầu hôm nay", "mẫu đơn xin nghỉ phép của viên chức", "học phí đại học công lập",
+    "lịch tiêm vắc xin cho trẻ", "thủ tục ly hôn thuận tình", "giấy tờ cần để mua sim điện thoại",
+    "luật sư tư vấn miễn phí", "tuyến xe khách đi Hà Nội",
+)
+_OUTSIDE_TEMPLATES = ("{topic} ở {province} là bao nhiêu, xem ở đâu?", "Cho tôi hỏi {topic} tại {province}?")
+
+
+def _distinctive(name: str) -> list[str]:
+    """Folded content syllables of a name, without the words all catalogue names share."""
+    return [w for w in re.findall(r"[a-z0-9]+", fold_key(name)) if w not in _GENERIC and not w.isdigit()]
+
+
+def _holds(words: list[str], text: str) -> float:
+    """Share of the words that occur in the (folded) text."""
+    have = set(re.findall(r"[a-z0-9]+", fold_key(text)))
+    return sum(w in have for w in words) / len(words) if words else 0.0
+
+
+def absent_database_negatives(corpus: Corpus) -> list[dict[str, Any]]:
+    """A database of one catalogue asked of each other province whose catalogue has nothing like it.
+
+    "Nothing like it": no entry of that catalogue holds half of the name's distinctive words in any field —
+    a conservative cut, so that a generated negative is never a database the province does have.
+    """
+    out: list[dict[str, Any]] = []
+    documents = corpus.documents()
+    for entry in corpus.entries():
+        words = _distinctive(entry.name)
+        if len(words) < 2:
+            continue
+        for doc in documents:
+            if doc.id == entry.document_id:
+                continue
+            texts = [
+                " ".join(x or "" for x in (e.name, e.purpose, e.scope, e.content, e.collection, e.notes))
+                for e in corpus.entries(document=doc.id)
+            ]
+            if max((_holds(words, t) for t in texts), default=0.0) >= 0.5:
+                continue
+            template = _ABSENT_TEMPLATES[len(out) % len(_ABSENT_TEMPLATES)]
+            q = template.format(name=entry.name.rstrip(" .;"), province=doc.province)
+            out.append(_item(f"gen-absent-{len(out) + 1:03d}", q, f"{entry.id} asked of {doc.id}"))
+    return out
+
+
+def outside_negatives(corpus: Corpus) -> list[dict[str, Any]]:
+    """Each public-service topic asked of each province (and once with no province)."""
+    out: list[dict[str, Any]] = []
+    provinces = [d.province for d in corpus.documents()]
+    for i, topic in enumerate(_OUTSIDE_TOPICS):
+        for j, province in enumerate(provinces):
+            template = _OUTSIDE_TEMPLATES[(i + j) % len(_OUTSIDE_TEMPLATES)]
+            q = template.format(topic=topic, province=province)
+            out.append(_item(f"gen-outside-{len(out) + 1:03d}", q[0].upper() + q[1:], "outside the catalogues"))
+    return out
+
+
+def _item(item_id: str, question: str, note: str) -> dict[str, Any]:
+    turn = {"q": question, "gold_ids": [], "must_contain": [], "expect_status": "not_found"}
+    return {"id": item_id, "kind": "oos", "turns": [turn], "note": f"generated: {note}"}
+
+
+# ---- surface variants -------------------------------------------------------------------------------------------
+
+_OLD_TONES = {  # modern → old tone placement ("hóa" ↔ "hoá", "thủy" ↔ "thuỷ")
+    **{f"o{b}": f"{a}a" for a, b in zip("óòỏõọ", "áàảãạ", strict=True)},
+    **{f"o{b}": f"{a}e" for a, b in zip("óòỏõọ", "éèẻẽẹ", strict=True)},
+    **{f"u{b}": f"{a}y" for a, b in zip("úùủũụ", "ýỳỷỹỵ", strict=True)},
+}
+_NEW_TO_OLD = {new: old for old, new in ((v, k) for k, v in _OLD_TONES.items())}
+_SWAP_TONES = re.compile("|".join(sorted({*_OLD_TONES, *_NEW_TO_OLD}, key=len, reverse=True)) + r"(?!\w)")
+
+# Long forms users shorten, each with the abbreviation the decisions themselves use (corpus/abbreviations.json).
+_SHORTEN = (
+    ("cơ sở dữ liệu", "CSDL"), ("ủy ban nhân dân", "UBND"), ("tài nguyên và môi trường", "TN&MT"),
+    ("giấy phép lái xe", "GPLX"), ("bảo hiểm xã hội", "BHXH"), ("ngân sách nhà nước", "NSNN"),
+    ("thủ tục hành chính", "TTHC"), ("khoa học và công nghệ", "KH&CN"), ("kế hoạch và đầu tư", "KH&ĐT"),
+    ("thông tin và truyền thông", "TT&TT"), ("giao thông vận tải", "GTVT"), ("cải cách hành chính", "CCHC"),
+    ("công nghệ thông tin", "CNTT"), ("khu công nghiệp", "KCN"), ("hợp tác xã", "HTX"),
+)
+
+
+def _no_diacritics(q: str) -> str:
+    return fold_accents(q)
+
+
+def _decomposed(q: str) -> str:
+    return unicodedata.normalize("NFD", q)
+
+
+def _tone_placement(q: str) -> str:
+    return _SWAP_TONES.sub(lambda m: _OLD_TONES.get(m.group(0)) or _NEW_TO_OLD[m.group(0)], q)
+
+
+def _abbreviated(q: str) -> str:
+    for long, short in _SHORTEN:
+        q = re.sub(rf"(?<!\w){long}(?!\w)", short, q, flags=re.IGNORECASE)
+    return q
+
+
+def _upper(q: str) -> str:
+    return q.upper()
+
+
+def _lower_no_punct(q: str) -> str:
+    return re.sub(r"[?.!]+\s*$", "", q.lower())
+
+
+def _stray_punctuation(q: str) -> str:
+    return "  " + q.replace(", ", " ,  ").rstrip("?") + " ??"
+
+
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "nodiac": _no_diacritics,
+    "nfd": _decomposed,
+    "tones": _tone_placement,
+    "abbrev": _abbreviated,
+    "upper": _upper,
+    "lower": _lower_no_punct,
+    "punct": _stray_punctuation,
+}
+
+
+def surface_variants(items: Iterable[GoldItem]) -> list[dict[str, Any]]:
+    """Every transform of `VARIANTS` applied to every turn of each answerable item (items it leaves unchanged
+    are skipped); status, gold ids and strings stay those of the original."""
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if all(t.expect_status != "answered" for t in item.turns):
+            continue
+        for name, transform in VARIANTS.items():
+            turns = [{**t.model_dump(), "q": transform(t.q)} for t in item.turns]
+            if all(new["q"] == old.q for new, old in zip(turns, item.turns, strict=True)):
+                continue
+            out.append({"id": f"{item.id}~{name}", "kind": str(item.kind), "turns": turns, "note": f"variant {name}"})
+    return out
+
+
+def write_jsonl(path: Path, items: list[dict[str, Any]]) -> None:
+    """One item per line, UTF-8, keys in the contract's order."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
