@@ -18,6 +18,8 @@ from corpus.store import Corpus
 from corpus.text import fold_accents
 
 MAX_FIELD_CHARS = 600
+# An answer about one database quotes its fields at more length than an answer about several.
+SINGLE_ENTRY_FIELD_CHARS = 1500
 DEFAULT_FIELDS = (Field.AGENCY, Field.PURPOSE, Field.SHARING)
 
 FIELD_LABELS: dict[Field, str] = {
@@ -81,18 +83,20 @@ def excerpt(text: str, focus: Sequence[str], limit: int = MAX_FIELD_CHARS) -> st
     return shorten(out, limit) if len(out) > limit else out + " …"
 
 
-def field_sentence(corpus: Corpus, entry: CatalogueEntry, fld: Field, focus: Sequence[str] = ()) -> tuple[str, str]:
+def field_sentence(
+    corpus: Corpus, entry: CatalogueEntry, fld: Field, focus: Sequence[str] = (), limit: int = MAX_FIELD_CHARS
+) -> tuple[str, str]:
     """(sentence, quote) for one field; the sentence quotes the field verbatim or says it is empty."""
     merged = fld in (Field.SCOPE, Field.CONTENT) and scope_is_merged(corpus, entry)
     if merged and entry.content:
         label = "Phạm vi, nội dung chính (danh mục ghi chung một cột)"
-        return f"{label}: {excerpt(entry.content, focus)}", entry.content
+        return f"{label}: {excerpt(entry.content, focus, limit)}", entry.content
     value = field_value(entry, fld)
     if not value:
         return f"Danh mục {EMPTY_FIELD[fld]} cho CSDL này.", ""
     if fld is Field.AGENCY:
         return f"Đơn vị quản lý: {value}.", value
-    text = excerpt(value, focus)
+    text = excerpt(value, focus, limit)
     if "\n" in text:
         return f"{FIELD_LABELS[fld]}:\n{text}", value
     return f"{FIELD_LABELS[fld]}: {text.rstrip('.')}.", value
@@ -107,10 +111,11 @@ def entry_block(
     score: float,
     label_province: bool,
     focus: Sequence[str] = (),
+    limit: int = MAX_FIELD_CHARS,
 ) -> str:
     """The answer about one entry: its name, then one sentence per asked field, each with its marker."""
     doc = corpus.document(entry.document_id)
-    sentences = [field_sentence(corpus, entry, f, focus) for f in fields]
+    sentences = [field_sentence(corpus, entry, f, focus, limit) for f in fields]
     quote = "\n".join(q for _, q in sentences if q) or entry.name
     marker = cites.cite(entry, quote, score)
     head = f"{doc.province}: " if label_province else f"Theo danh mục của {doc.province}, "

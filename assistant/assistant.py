@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from assistant.abstain import Calibration, load_calibration
 from assistant.answer import Answer, AnswerStatus
+from assistant.candidates import FEATURES, CandidateGenerator
 from assistant.errors import QuestionError, check_question
 from assistant.matching import CatalogueIndex
-from assistant.planner import Plan, Planner
+from assistant.plan import Plan
+from assistant.planner import Planner
 from assistant.question import understand
 from assistant.responder import Responder
 from assistant.session import Focus, SessionStore
@@ -15,7 +18,14 @@ from corpus.store import Corpus
 from index.retriever import Retriever
 
 log = logging.getLogger(__name__)
-RETRIEVAL_K = 10
+
+
+def retriever_kind(retriever: Retriever | None) -> str | None:
+    """'hybrid', 'bm25' or 'dense' — the calibration is fitted per kind of evidence."""
+    if retriever is None:
+        return None
+    name = type(retriever).__name__.lower()
+    return next((k for k in ("hybrid", "bm25", "dense") if k in name), None)
 
 
 class Assistant:
@@ -23,16 +33,30 @@ class Assistant:
 
     Args:
         corpus: the parsed documents, entries and clauses.
-        retriever: ranks records for a question; its ranking is one piece of evidence among others.
+        retriever: generates the candidates and their evidence; without one, only set questions are answered.
         sessions: where conversations are kept (SQLite).
+        calibration: the abstention model; by default the one fitted for this kind of retriever.
+
+    Raises:
+        CalibrationError: no calibration is fitted for this kind of retriever.
     """
 
-    def __init__(self, corpus: Corpus, retriever: Retriever | None, sessions: SessionStore) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        retriever: Retriever | None,
+        sessions: SessionStore,
+        calibration: Calibration | None = None,
+    ) -> None:
         self.corpus = corpus
         self.retriever = retriever
         self.sessions = sessions
         self.index = CatalogueIndex(corpus)
-        self._planner = Planner(self.index)
+        kind = retriever_kind(retriever)
+        if calibration is None and kind is not None:
+            calibration = load_calibration(kind, FEATURES)
+        self.generator = CandidateGenerator(retriever, self.index)
+        self._planner = Planner(self.index, self.generator, calibration)
         self._responder = Responder(self.index)
         self._documents = {d.id for d in corpus.documents()}
 
@@ -55,8 +79,7 @@ class Assistant:
             raise QuestionError(f"Không có văn bản mã “{document[:80]}”.")
         session = self.sessions.get(session_id)
         q = understand(text, self.index)
-        ranks = self._ranks(text, document or (q.documents[0] if len(q.documents) == 1 else None))
-        plan = self._planner.plan(q, session.focus, ranks, document)
+        plan = self._planner.plan(q, session.focus, document=document)
         reply = self._responder.respond(plan)
         if reply.status is AnswerStatus.ANSWERED and not reply.cites.items:
             reply = self._responder.respond(Plan("not_found", documents=plan.documents, reason="no-match"))
@@ -65,17 +88,6 @@ class Assistant:
         session.record(text, reply.status.value, reply.cites.ids)
         self.sessions.save(session)
         return Answer(status=reply.status, text=reply.text, citations=reply.cites.items, session_id=session.id)
-
-    def _ranks(self, text: str, document: str | None) -> dict[str, int]:
-        """Rank of each record in the retriever's top hits (empty without a retriever)."""
-        if self.retriever is None:
-            return {}
-        try:
-            hits = self.retriever.search(text, RETRIEVAL_K, document=document)
-        except Exception:  # retrieval is supporting evidence: its failure must not lose the answer
-            log.exception("retriever failed; answering from the records' own matching")
-            return {}
-        return {h.id: i for i, h in enumerate(hits)}
 
 
 def _focus_after(plan: Plan, cited: list[str], previous: Focus) -> Focus:
@@ -89,6 +101,7 @@ def _focus_after(plan: Plan, cited: list[str], previous: Focus) -> Focus:
             entries=entries,
             fields=[f.value for f in plan.fields],
             topic=list(plan.topic),
+            listed=list(previous.listed),
         )
     if plan.kind in ("list", "count", "totals"):
         filters = {
@@ -107,6 +120,7 @@ def _focus_after(plan: Plan, cited: list[str], previous: Focus) -> Focus:
             entries=entries[:1] if plan.agency else [],
             filters=filters,
             topic=list(plan.topic) if plan.entries else [],
+            listed=[c for c in cited if "/dieu-" not in c],
         )
     if plan.kind == "clause":
         return Focus(kind="clause", documents=docs, clauses=[s.id for s in plan.clauses], topic=list(plan.topic))

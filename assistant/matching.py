@@ -144,6 +144,10 @@ class CatalogueIndex:
         """Inverse document frequency; a word no record contains weighs most."""
         return math.log(1.0 + self._n / (1.0 + self._df.get(term, 0)))
 
+    def document_frequency(self, term: str) -> int:
+        """How many entries and clauses hold a query key (`query_terms` form: 'đất' or '~dat')."""
+        return self._df.get(term, 0)
+
     def is_generic(self, word: str) -> bool:
         """True for a word that a quarter of all entries contain ('quản lý', 'thông tin'): no topic alone."""
         return self._entry_df.get(f"~{fold_accents(word)}", 0) > 0.25 * max(len(self.entries), 1)

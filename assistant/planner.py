@@ -1,361 +1,274 @@
 """From an understood question and the conversation's focus to a plan: what to answer, from which records.
 
-The decisions that matter are here: whether the catalogues hold the answer at all (calibrated
-coverage of the question by a record, entity matches, the retriever's agreement), which documents
-a follow-up refers to, and when a question must be asked back.
+Order of decisions (DESIGN-assistant): deterministic refusals (a province or a decision we do not hold), then
+what the conversation refers to, then the question's kind — facts of the decision, a position in the last list,
+a set (list, count), a follow-up through the focus — and otherwise retrieval: every candidate document's best
+record (entry or clause) is judged on its own evidence by the calibrated model (`assistant.abstain`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
-from assistant.answering import DEFAULT_FIELDS, field_value
+from assistant.abstain import Calibration
+from assistant.candidates import CandidateGenerator, DocumentEvidence
+from assistant.clauses import addressed_clause, pick_clause
+from assistant.fields import best_evidenced, fields_for
 from assistant.lexicon import fold
-from assistant.matching import CatalogueIndex, Scored, content_words, folded_pairs, query_terms, record_terms
+from assistant.matching import CatalogueIndex, Scored
+from assistant.plan import Plan
 from assistant.question import Field, Meta, Question
 from assistant.session import Focus
+from assistant.sets import topic_set
 from corpus.records import SharingMode
 
-MAX_PER_DOCUMENT = 3
-_ARTICLE = re.compile(r"\bdieu (\d+)(?: khoan (\d+)(?: diem ([a-z]))?)?\b")
-
-
-@dataclass
-class Plan:
-    """What the answer will be made of."""
-
-    kind: str  # entry, list, count, totals, compare, clause, meta, overview, not_found, clarify
-    documents: list[str] = field(default_factory=list)
-    entries: list[Scored] = field(default_factory=list)
-    fields: list[Field] = field(default_factory=list)
-    clauses: list[Scored] = field(default_factory=list)
-    meta: list[Meta] = field(default_factory=list)
-    agency: str | None = None
-    sector: str | None = None
-    group: str | None = None
-    sharing_mode: SharingMode | None = None
-    topic: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    elsewhere: list[Scored] = field(default_factory=list)  # the database in other documents (not_found)
-    missing: list[str] = field(default_factory=list)  # documents that lack it (compare)
-    reason: str = ""
-
-
-def accepted(s: Scored, ranks: dict[str, int], *, words: int = 1, top: str | None = None) -> bool:
-    """Whether an entry explains the question well enough to answer from it.
-
-    Name evidence counts most. A match in the body alone (a paraphrase: "số liệu tàu thuyền … thuộc CSDL nào")
-    needs a description of at least three words and the retriever's agreement: a word or two found in a
-    long body ("CSDL hộ tịch" named as a linked source) is no evidence that the entry is the database asked for.
-    """
-    rank = ranks.get(s.id, 99)
-    if s.score >= 0.45 or rank < 3:
-        if s.name_cover >= 0.6 and s.body_cover >= 0.6:
-            return True
-        if s.name_cover >= 0.3 and s.body_cover >= 0.85:
-            return True
-    if words < 3:
-        return False
-    return (s.body_cover >= 0.85 and rank < 3) or (s.body_cover >= 0.5 and rank == 0 and s.id == top)
+def _sure(record_id: str) -> Scored:
+    return Scored(record_id, 1.0, 1.0, 1.0, 1.0)
 
 
 class Planner:
-    """Resolves questions against the corpus and the session focus."""
+    """Resolves questions against the corpus, the retriever's evidence and the session focus."""
 
-    def __init__(self, index: CatalogueIndex) -> None:
+    def __init__(self, index: CatalogueIndex, generator: CandidateGenerator, calibration: Calibration | None) -> None:
         self.index = index
+        self.generator = generator
+        self.calibration = calibration
         self.all_documents = [d.id for d in index.corpus.documents()]
+        self._numbers = {d.number.split("/")[0].strip() for d in index.corpus.documents() if d.number}
+        self._years = {d.id: int(d.date[:4]) for d in index.corpus.documents() if d.date}
+        # Words every decision uses to name itself ("ban hành danh mục … dùng chung"): no topic of a set.
+        titles = [set(fold(d.title or "").split()) for d in index.corpus.documents()]
+        self._title_words = frozenset(set.intersection(*titles)) if titles else frozenset()
 
-    def pick_entries(
-        self, topic: list[str], documents: list[str], ranks: dict[str, int], *, by_name: bool = False
-    ) -> list[Scored]:
-        """Best accepted entries per document (near ties kept), documents clearly worse dropped."""
-        scored = [
-            Scored(
-                s.id,
-                s.score + (0.08 if ranks.get(s.id) == 0 else 0.04 if ranks.get(s.id, 99) < 3 else 0.0),
-                s.name_cover,
-                s.body_cover,
-                s.name_precision,
-            )
-            for s in self.index.score_entries(topic, documents or None)
-        ]
-        scored.sort(key=lambda s: -s.score)
-        words = len(dict.fromkeys(topic))
-        top = scored[0].id if scored else None
-        good = [s for s in scored if accepted(s, ranks, words=words, top=top) and (not by_name or s.name_cover >= 0.5)]
-        if good and good[0].id != scored[0].id and good[0].name_cover < 0.3:
-            good = []  # accepted on the retriever's word only, while the records' own matching prefers another
-        if not good:
-            return []
-        best = good[0].score
-        out: list[Scored] = []
-        per_doc: dict[str, float] = {}
-        for s in good:
-            doc = self.index.entries[s.id].entry.document_id
-            if doc not in per_doc:
-                if s.score < 0.75 * best:
-                    continue
-                per_doc[doc] = s.score
-                out.append(s)
-            elif (
-                s.score >= per_doc[doc] - 0.02
-                and sum(1 for o in out if self.index.entries[o.id].entry.document_id == doc) < MAX_PER_DOCUMENT
-            ):
-                out.append(s)
-        return out
+    # ---- evidence ------------------------------------------------------------------------------------------
+    def evidence(self, query: str, document: str, topic: list[str], only: set[str] | None = None) -> DocumentEvidence:
+        """One document's evidence for a query (raw scores are computed per call: the corpus is small)."""
+        return self.generator.for_document(self.generator.raw(query), document, topic, only=only)
 
-    def plan(self, q: Question, focus: Focus, ranks: dict[str, int], document: str | None) -> Plan:
+    def accepts(self, ev: DocumentEvidence) -> bool:
+        """The calibrated decision on a document's best record."""
+        return ev.best is not None and self.calibration is not None and self.calibration.accepts(ev.row())
+
+    def _judge(self, query: str, documents: list[str], topic: list[str]) -> list[DocumentEvidence]:
+        raw = self.generator.raw(query)
+        found = [self.generator.for_document(raw, d, topic) for d in documents]
+        return [ev for ev in found if self.accepts(ev)]
+
+    # ---- the plan ------------------------------------------------------------------------------------------
+    def plan(self, q: Question, focus: Focus, *, document: str | None = None) -> Plan:
         """The plan for one question in its conversation."""
         docs = [document] if document else list(q.documents)
-        if q.topic and focus.kind is not None and self.index.topic_is_generic(q.topic):
-            q.topic = []  # "còn quản lý thì sao?": words every entry has say nothing new; the focus holds
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
             return Plan("not_found", documents=[document], reason="document")
-        if q.follow_up and not docs and focus.documents and (q.topic or q.fields):
-            docs = list(focus.documents)
-        if q.meta == [Meta.LEGAL_BASES] and not q.topic and focus.kind in ("entry", "compare") and not docs:
-            q.meta, q.fields = [], [Field.NOTES]  # "căn cứ …?" about the database in focus: its notes column
-        uses_focus = not q.topic and not q.has_filter and not q.meta and focus.kind is not None
-        if Meta.REPLACES in q.meta:
-            q.meta = [m for m in q.meta if m not in (Meta.DATE, Meta.NUMBER)]
-        if q.meta and not (Meta.LEGAL_BASES in q.meta and q.topic and self.pick_entries(q.topic, docs, ranks)):
-            return Plan("meta", documents=docs or list(focus.documents) or self.all_documents, meta=q.meta)
-        if q.meta and Meta.LEGAL_BASES in q.meta:
-            q.fields.append(Field.NOTES)
+        if self._unknown_decision(q, docs):
+            return Plan("not_found", documents=docs, reason="decision")
+        own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
+        marker = q.refers_back or q.follow_up or q.ordinal is not None
+        if q.meta:
+            return self._meta(q, focus, docs)
+        if q.ordinal is not None and focus.listed:
+            return self._ordinal(q, focus)
+        if q.wants_count or q.wants_list or (q.wants_compare and not own_topic):
+            q.topic = [w for w in q.topic if fold(w) not in self._title_words]
+            q.topic_parts = [[w for w in p if fold(w) not in self._title_words] for p in q.topic_parts]
+            q.topic_parts = [p for p in q.topic_parts if p]
+            own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
+            return self._set(q, focus, docs, own_topic)
+        if focus.kind is not None and focus.listed and own_topic and not docs:
+            picked = self._inside_list(q, focus)
+            if picked is not None:
+                return picked
+        if not own_topic and not q.agency:
+            if marker or focus.kind is not None or q.fields:
+                return self._from_focus(q, focus, docs)
+            return Plan("overview", documents=docs) if docs else Plan("not_found", reason="unrelated")
+        if not own_topic and q.agency:
+            return self._agency(q, docs)
+        plan = self._by_retrieval(q, docs, focus)
+        if plan.kind == "not_found" and focus.kind is not None and plan.reason == "no-match" and not q.has_filter:
+            return self._from_focus(q, focus, docs)  # the turn named no database we know: it is about the focus
+        return plan
+
+    def _unknown_decision(self, q: Question, docs: list[str]) -> bool:
+        """A decision number, or a decision's year, that is not one of the documents held (named ones first)."""
+        if any(n not in self._numbers for n in q.decision_numbers):
+            return True
+        years = {self._years[d] for d in (docs or self.all_documents) if d in self._years}
+        return bool(q.decision_years) and not set(q.decision_years) & years
+
+    def _meta(self, q: Question, focus: Focus, docs: list[str]) -> Plan:
+        about_focus = not q.topic and focus.kind in ("entry", "compare") and not docs and not q.names_decision
+        if about_focus and set(q.meta) <= {Meta.LEGAL_BASES, Meta.DATE, Meta.EFFECTIVE}:
+            # "căn cứ …?", "làm trong năm nào?" of the database in focus: its notes column (status, time, basis)
+            return self._from_focus(q, focus, docs, fields=[Field.NOTES])
+        meta = [m for m in q.meta if m not in (Meta.DATE, Meta.NUMBER)] if Meta.REPLACES in q.meta else q.meta
+        switched = [d for d in docs if d not in focus.documents]
+        return Plan("meta", documents=docs or switched or list(focus.documents) or self.all_documents, meta=meta)
+
+    def _ordinal(self, q: Question, focus: Focus) -> Plan:
+        listed = focus.listed
+        n = q.ordinal or 1
+        if not -len(listed) <= (n - 1 if n > 0 else n) < len(listed):
+            return Plan("clarify", reason="ordinal")
+        entry_id = listed[n - 1] if n > 0 else listed[n]
+        fields = fields_for(self.index, entry_id, q.fields, q.words, q.text) if q.fields or q.words else list(focus.fields)
+        doc = self.index.entries[entry_id].entry.document_id
+        return Plan("entry", documents=[doc], entries=[_sure(entry_id)], fields=fields, focus_words=q.words)
+
+    def _inside_list(self, q: Question, focus: Focus) -> Plan | None:
+        """A turn that picks one of the entries just listed by naming it ("cái về viễn thông …")."""
+        only = set(focus.listed)
+        for doc in dict.fromkeys(self.index.entries[e].entry.document_id for e in focus.listed):
+            ev = self.evidence(" ".join(q.topic), doc, q.topic, only=only)
+            top = ev.top_entry
+            if top is not None and (ev.features["name_cover"] > 0 or self.accepts(ev)):
+                fields = fields_for(self.index, top.id, q.fields, q.words, q.text)
+                return Plan("entry", documents=[doc], entries=[_sure(top.id)], fields=fields, focus_words=q.words)
+        return None
+
+    def _agency(self, q: Question, docs: list[str]) -> Plan:
+        """An agency's databases are the subject: "CSDL của BHXH tỉnh Hải Dương chia sẻ thế nào?"."""
+        assert q.agency is not None
+        found = [e for d in (docs or self.all_documents) for e in self.index.entries_of_agency(q.agency, d)]
+        if found and len(found) <= 3 and q.fields:
+            return Plan("entry", documents=docs, entries=[_sure(e.id) for e in found], fields=q.fields)
+        return Plan("list", documents=docs or self.all_documents, agency=q.agency)
+
+    def _set(self, q: Question, focus: Focus, docs: list[str], own_topic: bool) -> Plan:
         if q.refers_to_agency and (q.wants_list or q.wants_other) and focus.entries:
             agency = fold(self.index.entries[focus.entries[0]].entry.agency)
+            exclude = list(focus.entries) if q.wants_other else []
+            return Plan("list", documents=docs or focus.documents, agency=agency, exclude=exclude)
+        kind = "count" if q.wants_count else "list"
+        if q.within and not docs and focus.documents:
+            docs = list(focus.documents)  # "trong đó …": inside what the conversation just listed
+        if not q.has_filter and not own_topic:
+            if focus.kind in ("list", "count", "totals") and focus.listed and not docs:
+                return Plan(kind, documents=list(focus.documents), entries=[_sure(e) for e in focus.listed])
+            if focus.kind in ("list", "count", "totals") and docs and focus.filters:
+                return self._from_focus(q, focus, docs)
+            if q.wants_compare or (kind == "count" and len(docs) != 1):
+                return Plan("totals", documents=docs or self.all_documents)
+            return Plan(kind, documents=docs or self.all_documents)
+        targets = docs or self.all_documents
+        if q.has_filter:
+            if q.sector and q.sector_words and not any(self._has_sectors(d) for d in targets):
+                # Hà Tĩnh and Hải Dương have no sector column: "lĩnh vực giáo dục" is read from the names.
+                named = [s for s in self.index.score_entries(q.sector_words, targets) if s.name_cover >= 0.99]
+                if named:
+                    return Plan(kind, documents=targets, entries=named, topic=q.sector_words)
             return Plan(
-                "list",
-                documents=docs or focus.documents,
-                agency=agency,
-                exclude=list(focus.entries) if q.wants_other else [],
+                kind, documents=targets, agency=q.agency, sector=q.sector, group=q.group, sharing_mode=q.sharing_mode
             )
-        if q.wants_count or q.wants_list or (q.wants_compare and not q.topic):
-            if q.has_filter or not q.topic:
-                if uses_focus and focus.kind in ("list", "count", "totals") and not docs:
-                    return Plan("clarify", reason="ellipsis")
-                kind = "count" if q.wants_count else "list"
-                targets = docs or self.all_documents
-                if q.sector and q.sector_words and not any(self._has_sectors(d) for d in targets):
-                    # Hà Tĩnh and Hải Dương have no sector column: "lĩnh vực giáo dục" is read from the names.
-                    named = [s for s in self.index.score_entries(q.sector_words, targets) if s.name_cover >= 0.99]
-                    if named:
-                        return Plan(kind, documents=targets, entries=named, topic=q.sector_words)
-                if q.wants_compare or (kind == "count" and not q.has_filter and len(docs) != 1):
-                    kind = "totals"
-                return Plan(
-                    kind,
-                    documents=docs or self.all_documents,
-                    agency=q.agency,
-                    sector=q.sector,
-                    group=q.group,
-                    sharing_mode=q.sharing_mode,
-                )
-            picked = self.index.score_entries(q.topic, docs or None)
-            named = [s for s in picked if s.name_cover >= 0.99 or (s.name_cover >= 0.5 and accepted(s, ranks))]
-            exact = [s for s in named if s.name_cover >= 0.99 and s.name_precision >= 0.8]
-            if q.wants_list and len(exact) == 1 and len(q.topic) >= 3:
-                # "Hệ thống cảnh báo thiên tai … gồm những CSDL gì?": the list asked for is that entry's content.
-                return Plan("entry", documents=docs, entries=exact, fields=q.fields or [Field.CONTENT], topic=q.topic)
-            if named and not q.wants_compare:
-                return Plan(
-                    "count" if q.wants_count else "list",
-                    documents=docs or self.all_documents,
-                    entries=named,
-                    topic=q.topic,
-                )
-        if uses_focus or (q.refers_back and not self.pick_entries(q.topic, docs, ranks)):
-            return self._from_focus(q, focus, docs, ranks)
-        if not q.topic and q.agency:
-            # "CSDL của BHXH tỉnh Hải Dương chia sẻ thế nào?": the agency's entries are the subject.
-            found = [e for d in (docs or self.all_documents) for e in self.index.entries_of_agency(q.agency, d)]
-            if not found:
-                return Plan("list", documents=docs or self.all_documents, agency=q.agency)
-            if len(found) <= MAX_PER_DOCUMENT and (q.fields or not q.wants_list):
-                scored = [Scored(e.id, 1.0, 1.0, 1.0, 1.0) for e in found]
-                return Plan("entry", documents=docs, entries=scored, fields=q.fields)
-            return Plan("list", documents=docs or self.all_documents, agency=q.agency)
-        if not q.topic:
-            if q.fields or q.refers_back:
-                return Plan("clarify", reason="no-topic")
+        accepted = self._judge(q.text, targets, q.topic)
+        if accepted and all(ev.best is not None and ev.best.kind == "clause" for ev in accepted):
+            return self._by_retrieval(q, docs, focus)  # "… thì quyết định yêu cầu họ làm gì?": a clause, no set
+        found = topic_set(self.index, q.topic_parts or [q.topic], targets, self._part_evidence, self.accepts)
+        names_one = [s for s in found if s.name_precision >= 0.8 and s.name_cover >= 0.99]
+        if q.wants_list and len(found) == 1 and len(names_one) == 1 and len(q.topic) >= 3:
+            # "Hệ thống … gồm những CSDL gì?": the list asked for is that one database's content.
+            return Plan("entry", documents=docs, entries=found, fields=q.fields or [Field.CONTENT], topic=q.topic)
+        if found:
+            return Plan(kind, documents=targets, entries=found, topic=q.topic)
+        return self._by_retrieval(q, docs, focus)
+
+    def _part_evidence(self, query: str, document: str, topic: list[str]) -> DocumentEvidence:
+        return self.evidence(query, document, list(topic))
+
+    def _by_retrieval(self, q: Question, docs: list[str], focus: Focus) -> Plan:
+        targets = docs or self.all_documents
+        if q.agency and not q.names_database and docs:
+            addressed = self._addressed(q, docs)
+            if addressed is not None:
+                return addressed
+        accepted = self._judge(q.text, targets, q.topic)
+        if not accepted:
             if docs:
-                return Plan("overview", documents=docs)
-            return Plan("not_found", reason="unrelated")
-        return self._by_topic(q, docs, ranks)
+                others = [d for d in self.all_documents if d not in docs]
+                elsewhere = [ev for ev in self._judge(q.text, others, q.topic) if ev.best and ev.best.kind == "entry"]
+                if elsewhere and q.names_database:
+                    scored = [Scored(ev.best.id, ev.best.fused, 0, 0, 0) for ev in elsewhere if ev.best]
+                    return Plan("not_found", documents=docs, elsewhere=scored, topic=q.topic, reason="elsewhere")
+            return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
+        clauses = [ev for ev in accepted if ev.best is not None and ev.best.kind == "clause"]
+        entries = [ev for ev in accepted if ev.best is not None and ev.best.kind == "entry"]
+        if clauses and (not entries or not (q.fields or q.names_database)):
+            picked = [s for ev in clauses if ev.best for s in pick_clause(self.index, q, ev.best.id)]
+            return Plan("clause", documents=docs, clauses=picked, topic=q.topic)
+        scored = [Scored(ev.best.id, ev.best.fused, ev.features["name_cover"], 0, 0) for ev in entries if ev.best]
+        cue = q.fields or ([Field(f) for f in focus.fields] if q.follow_up else [])
+        fields = fields_for(self.index, scored[0].id, cue, q.words, q.text)
+        present = {self.index.entries[s.id].entry.document_id for s in scored}
+        kind = "compare" if q.wants_compare else "entry"
+        missing = [d for d in targets if d not in present] if q.wants_compare and docs else []
+        return Plan(kind, documents=targets, entries=scored, fields=fields, topic=q.topic, missing=missing,
+                    focus_words=q.words)  # fmt: skip
 
-    def fields_for(self, topic: list[str], entry_id: str) -> list[Field]:
-        """For a question naming no field: the default fields, plus those whose text holds the other words asked.
+    def _from_focus(self, q: Question, focus: Focus, docs: list[str], fields: list[Field] | None = None) -> Plan:
+        """A turn that names no database of its own: about the focus, moved to a newly named province."""
+        if focus.kind is None:
+            return Plan("clarify", reason="no-context")
+        switched = [d for d in docs if d not in focus.documents]
+        if focus.kind in ("entry", "compare") and focus.entries:
+            cue = fields or q.fields
+            if switched:
+                names = " ".join(self.index.entries[e].entry.name for e in focus.entries)
+                accepted = self._judge(f"{names} {q.text}", switched, list(focus.topic) or q.topic)
+                found = [ev.top_entry for ev in accepted if ev.top_entry is not None and ev.best == ev.top_entry]
+                if not found:
+                    return Plan("not_found", documents=switched, topic=list(focus.topic), reason="elsewhere",
+                                elsewhere=[_sure(e) for e in focus.entries])  # fmt: skip
+                ids = [c.id for c in found]
+            else:
+                ids = [e for e in focus.entries if not docs or self.index.entries[e].entry.document_id in docs]
+                ids = ids or list(focus.entries)
+            best = best_evidenced(self.index, ids[0], q.words, q.text)
+            chosen = fields_for(self.index, ids[0], cue, q.words, q.text) if cue else [best] if best else []
+            return Plan("entry", documents=switched or docs or list(focus.documents), entries=[_sure(i) for i in ids],
+                        fields=chosen or [Field(f) for f in focus.fields], topic=list(focus.topic),
+                        focus_words=q.words)  # fmt: skip
+        if focus.kind in ("list", "count", "totals"):
+            f = focus.filters
+            if focus.topic and not f:
+                found = topic_set(self.index, [focus.topic], switched or docs or focus.documents,
+                                  self._part_evidence, self.accepts)  # fmt: skip
+                return Plan("count" if focus.kind == "count" else "list", documents=switched or docs, entries=found,
+                            topic=list(focus.topic))  # fmt: skip
+            return Plan(
+                "count" if focus.kind == "count" and q.wants_count else focus.kind if focus.kind != "totals" else "list",
+                documents=switched or docs or list(focus.documents),
+                agency=f.get("agency"), sector=f.get("sector"), group=f.get("group"),
+                sharing_mode=SharingMode(f["sharing_mode"]) if f.get("sharing_mode") else None,
+            )  # fmt: skip
+        if focus.kind == "meta" and (docs or q.meta):
+            return Plan("meta", documents=switched or docs or list(focus.documents), meta=[Meta(m) for m in focus.meta])
+        if focus.kind == "clause":
+            targets = switched or docs or list(focus.documents)
+            accepted = [ev for ev in self._judge(q.text, targets, q.words) if ev.top_clause is not None]
+            if q.agency or accepted:
+                retrieved = accepted[0].top_clause.id if accepted and accepted[0].top_clause else None
+                doc = targets[0]
+                picked = pick_clause(self.index, q, retrieved or f"{doc}/dieu-2")
+                if picked and self.index.clauses.get(picked[0].id):
+                    return Plan("clause", documents=targets, clauses=picked, topic=q.topic)
+        return Plan("clarify", reason="no-context")
 
-        "CSDL hồ sơ sức khỏe … phục vụ tích hợp trên ứng dụng nào?" names no column, but "tích hợp", "ứng dụng"
-        are in the entry's content, so the content is part of the answer.
-        """
-        profile = self.index.entries[entry_id]
-        words = list(dict.fromkeys(topic))
-        keys, _ = query_terms(words)
-        residual = [k for k in keys if k not in profile.name_terms]
-        if not residual:
-            return []
-        found = []
-        for fld in (Field.CONTENT, Field.PURPOSE, Field.COLLECTION, Field.SCOPE, Field.SHARING, Field.NOTES):
-            text = field_value(profile.entry, fld)
-            if text and self.index.cover(residual, frozenset(record_terms(content_words(text)))) >= 0.5:
-                found.append(fld)
-        return [*DEFAULT_FIELDS, *(f for f in found if f not in DEFAULT_FIELDS)] if found else []
-
-    def _by_topic(self, q: Question, docs: list[str], ranks: dict[str, int]) -> Plan:
-        by_name = q.names_database
-        named = _ARTICLE.search(q.folded)
-        if named:
-            ref = "dieu-" + ".".join(x for x in named.groups() if x)
-            ids = [f"{d}/{ref}" for d in (docs or self.all_documents) if f"{d}/{ref}" in self.index.clauses]
-            if ids and (docs or len(ids) == 1):
-                return Plan("clause", documents=docs, clauses=[Scored(i, 1.0, 1.0, 1.0, 0.0) for i in ids])
-        entries = self.pick_entries(q.topic, docs, ranks, by_name=by_name)
-        province_words = {w for d in self.index.corpus.documents() for w in fold(d.province).split()}
-        clause_words = [w for w in q.words if w not in province_words]
-        clauses = self.index.score_clauses(clause_words, docs or None)
-        if not entries and by_name and docs:
-            others = [d for d in self.all_documents if d not in docs]
-            elsewhere = self.pick_entries(q.topic, others, ranks, by_name=True)
-            if elsewhere:  # a database named for a province that lacks it: say where it is, not a clause
-                return Plan("not_found", documents=docs, elsewhere=elsewhere, topic=q.topic, reason="elsewhere")
-        best_entry = max((s.body_cover for s in entries), default=0.0)
-        if clauses and clause_words:
-            top = clauses[0]
-            if top.body_cover >= 0.6 and top.body_cover >= best_entry + 0.15:
-                return Plan("clause", documents=docs, clauses=self._pick_clause(clauses, q), topic=q.topic)
-        fields = q.fields or []
-        if q.wants_compare or (not docs and len({self.index.entries[s.id].entry.document_id for s in entries}) > 1):
-            if entries:
-                present = {self.index.entries[s.id].entry.document_id for s in entries}
-                target = docs or self.all_documents
-                return Plan(
-                    "compare" if q.wants_compare else "entry",
-                    documents=target,
-                    entries=entries,
-                    fields=fields,
-                    topic=q.topic,
-                    missing=[d for d in target if d not in present] if q.wants_compare else [],
-                )
-        if entries:
-            fields = fields or self.fields_for(q.topic, entries[0].id)
-            return Plan("entry", documents=docs, entries=entries, fields=fields, topic=q.topic)
-        if docs:
-            others = [d for d in self.all_documents if d not in docs]
-            elsewhere = self.pick_entries(q.topic, others, ranks, by_name=True)
-            if elsewhere:
-                return Plan("not_found", documents=docs, elsewhere=elsewhere, topic=q.topic, reason="elsewhere")
-        return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
+    def _addressed(self, q: Question, docs: list[str]) -> Plan | None:
+        """An agency named with no database: when the rest of the question retrieves a clause first, the clause
+        tasking that agency (the agency's name alone would pull the entries it manages)."""
+        agency_words = set((q.agency or "").split())
+        rest = " ".join(w for w in q.words if fold(w) not in agency_words)
+        raw = self.generator.raw(rest or q.text)
+        picked: list[Scored] = []
+        for doc in docs:
+            ev = self.generator.for_document(raw, doc, q.topic)
+            if ev.best is not None and ev.best.kind == "clause":
+                assert q.agency is not None
+                named = addressed_clause(self.index, q.agency, doc)
+                if named is not None:
+                    picked.append(_sure(named))
+        return Plan("clause", documents=docs, clauses=picked, topic=q.topic) if picked else None
 
     def _has_sectors(self, document: str) -> bool:
         """True when the document's catalogue fills the sector ('LĨNH VỰC …') of its entries."""
         return any(e.sector for e in self.index.corpus.entries(document=document))
-
-    def _pick_clause(self, clauses: list[Scored], q: Question) -> list[Scored]:
-        """The point (or clause without points) whose words and word pairs hold the question best.
-
-        Points of one decision share their wording ("phối hợp … kết nối, tích hợp … về Kho"); the pairs the
-        user wrote with stop words kept ("chưa có", "với Sở", "các cơ quan có CSDL") tell the addressee apart.
-        When the best points of one clause stay level, the clause itself is the answer.
-        """
-        places = {w for d in self.index.corpus.documents() for w in fold(d.province).split()}
-        asked = frozenset(p for p in folded_pairs(q.text) if not set(p) & places and p not in _FRAMING_PAIRS)
-        top = clauses[0].body_cover
-        leaves = [c for c in clauses if c.id in self.index.leaf_clauses and c.body_cover >= top - 0.3]
-        if not asked or not leaves:
-            return _best_clauses(clauses)
-        rated = sorted(
-            ((0.5 * c.body_cover + 0.5 * self.index.phrase_cover(asked, c.id), c) for c in leaves),
-            key=lambda x: (-x[0], x[1].id),
-        )
-        level = [c for r, c in rated if r >= rated[0][0] - 0.02]
-        parents = {c.id.rsplit(".", 1)[0] for c in level}
-        if len(level) > 1 and len(parents) == 1 and "." in level[0].id.split("dieu-", 1)[1]:
-            parent = parents.pop()
-            return [next((c for c in clauses if c.id == parent), level[0])]
-        return level[:1]
-
-    def _from_focus(self, q: Question, focus: Focus, docs: list[str], ranks: dict[str, int]) -> Plan:
-        if focus.kind is None:
-            return Plan("clarify", reason="no-context")
-        fields = q.fields or [Field(f) for f in focus.fields]
-        switched = [d for d in docs if d not in focus.documents] if docs else []
-        if focus.kind in ("entry", "compare") and focus.entries:
-            if not switched:
-                keep = [e for e in focus.entries if not docs or self.index.entries[e].entry.document_id in docs]
-                return Plan(
-                    "entry",
-                    documents=docs or list(focus.documents),
-                    entries=[Scored(e, 1.0, 1.0, 1.0, 1.0) for e in keep or focus.entries],
-                    fields=fields,
-                    topic=list(focus.topic),
-                )
-            found = self.pick_entries(list(focus.topic), switched, ranks)
-            if found:
-                return Plan("entry", documents=switched, entries=found, fields=fields, topic=list(focus.topic))
-            return Plan(
-                "not_found",
-                documents=switched,
-                topic=list(focus.topic),
-                reason="elsewhere",
-                elsewhere=[Scored(e, 1.0, 1.0, 1.0, 1.0) for e in focus.entries],
-            )
-        if focus.kind in ("list", "count", "totals"):
-            f = focus.filters
-            if focus.topic:
-                picked = self.index.score_entries(list(focus.topic), switched or docs or None)
-                named = [s for s in picked if s.name_cover >= 0.99]
-                return Plan(
-                    focus.kind if focus.kind != "totals" else "count",
-                    documents=switched or docs,
-                    entries=named,
-                    topic=list(focus.topic),
-                )
-            return Plan(
-                focus.kind,
-                documents=switched or docs or list(focus.documents),
-                agency=f.get("agency"),
-                sector=f.get("sector"),
-                group=f.get("group"),
-                sharing_mode=SharingMode(f["sharing_mode"]) if f.get("sharing_mode") else None,
-            )
-        if focus.kind == "meta" and (docs or q.meta):
-            return Plan("meta", documents=switched or docs or list(focus.documents), meta=[Meta(m) for m in focus.meta])
-        if focus.kind == "clause" and switched and focus.topic:
-            return self._by_topic(
-                Question(text=q.text, folded=q.folded, topic=list(focus.topic), words=list(focus.topic)),
-                switched,
-                ranks,
-            )
-        return Plan("clarify", reason="no-context")
-
-
-# "Theo quyết định của …" frames the question; "theo Quyết định này" closes many points: neither tells them apart.
-_FRAMING_PAIRS = frozenset({("theo", "quyet"), ("quyet", "dinh"), ("dinh", "cua"), ("dinh", "nay")})
-
-
-def _best_clauses(clauses: list[Scored]) -> list[Scored]:
-    """The most specific clause that holds about as much of the question as the best one.
-
-    An article's text holds its clauses and a clause its points, so the whole always matches at least as well
-    as its parts; the deepest part within 0.15 of the best coverage is the precise answer. When several points
-    of one clause match equally, their clause is.
-    """
-
-    def depth(cid: str) -> int:
-        return cid.split("dieu-", 1)[1].count(".")
-
-    top = clauses[0].body_cover
-    near = [c for c in clauses if c.body_cover >= top - 0.15]
-    deepest = max(depth(c.id) for c in near)
-    level = sorted((c for c in near if depth(c.id) == deepest), key=lambda c: -c.score)
-    ties = [c for c in level if c.score >= level[0].score - 0.02]
-    parents = {c.id.rsplit(".", 1)[0] for c in ties}
-    if len(ties) > 1 and deepest > 0 and len(parents) == 1:
-        parent = parents.pop()
-        return [next((c for c in clauses if c.id == parent), ties[0])]
-    return ties[:1]

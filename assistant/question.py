@@ -128,7 +128,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
 }
 
 META_CUES: dict[Meta, re.Pattern[str]] = {
-    Meta.REPLACES: _cues(r"thay the(?: cho)?(?: quyet dinh| van ban)?(?: nao)?", r"bai bo"),
+    Meta.REPLACES: _cues(r"thay (?:the|cho)(?: cho)?(?: quyet dinh| van ban)?(?: nao)?", r"bai bo"),
     Meta.EFFECTIVE: _cues(r"(?:co )?hieu luc(?: thi hanh)?(?: tu| ke tu)?(?: khi nao| ngay nao| luc nao)?"),
     Meta.NUMBER: _cues(
         r"so (?:bao nhieu|may)$",
@@ -183,6 +183,7 @@ LIST_CUE = _cues(
     r"ke ten",
     r"(?:gom|bao gom|co) (?:nhung|cac) (?:co so du lieu|he thong)",
     r"nhung (?:co so du lieu|he thong)",
+    r"(?:nhung|cac) (?:cai|muc) (?:nao|gi)",
     r"cac co so du lieu",
     r"(?:quan ly|chu tri) (?:nhung|cac)? ?(?:co so du lieu )?(?:nao|gi)",
 )
@@ -225,7 +226,26 @@ GROUP_CUES: dict[str, re.Pattern[str]] = {
     "B": _cues(r"nhom b", r"(?:do |cua )?tinh (?:#+ )*(?:tu )?trien khai", r"dia phuong (?:tu )?trien khai"),
 }
 AGENCY_VERBS = _cues(r"quan ly", r"chu tri", r"phu trach", r"van hanh", r"chu quan")
-SECTOR_CUE = _cues(r"(?:linh vuc|nganh) ([a-z ]+?)(?= (?:o|tai|cua|co|thuoc|trong|do|#)|$)")
+SECTOR_CUE = _cues(r"(?:linh vuc|nganh|mang) ([a-z ]+?)(?= (?:o|tai|cua|co|thuoc|trong|do|#)|$)")
+# "trong đó", "trong số đó": inside the set the conversation just gave.
+WITHIN_CUE = _cues(r"trong (?:so )?(?:do|nay|ay)", r"o tren")
+# Words that name the decision itself: a time or basis asked with them is the decision's, not a database's.
+DECISION_WORDS = _cues(r"quyet dinh", r"van ban", r"ban hanh", r"ky", r"danh muc")
+# "cái thứ hai", "mục cuối cùng", "CSDL đầu tiên": a position in the list the conversation just gave.
+ORDINAL_CUE = _cues(
+    r"(?:cai|muc|co so du lieu|he thong|dong|so) (?:thu (nhat|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|\d+)"
+    r"|(dau tien|cuoi cung|cuoi|sau cung))"
+)
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+_ORDINALS |= {"muoi": 10, "dau tien": 1, "cuoi cung": -1, "cuoi": -1, "sau cung": -1}
+# A decision named by its number ("2609/QĐ-UBND") or by a year ("quyết định năm 2019"), on the raw text.
+DECISION_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:QĐ|QD|Qđ|qđ|qd)\b")
+DECISION_YEAR = re.compile(
+    r"(?:quyết định|quyet dinh|QĐ|QD|danh mục|danh muc|văn bản|van ban)\b[^?.!]{0,40}?\b(?:năm|nam)\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Words that join the parts of a topic ("liệt sĩ và người có công"): a list is the union of its parts.
+_PART_BREAKS = frozenset({"va", "hoac", "cung", "voi"})
 
 
 @dataclass
@@ -253,6 +273,12 @@ class Question:
     topic: list[str] = field(default_factory=list)
     names_database: bool = False  # the topic follows "CSDL …": a name, so the entry's name must match
     words: list[str] = field(default_factory=list)  # every content word, cue words included (for clauses)
+    topic_parts: list[list[str]] = field(default_factory=list)  # the topic split at "và", "hoặc" and cues
+    ordinal: int | None = None  # 1-based position in the last list (-1: the last one)
+    within: bool = False  # "trong đó": inside the set the conversation just gave
+    names_decision: bool = False  # the question names the decision itself ("quyết định", "văn bản", "ký")
+    decision_numbers: list[str] = field(default_factory=list)  # "2609" of "2609/QĐ-UBND"
+    decision_years: list[int] = field(default_factory=list)  # 2019 of "quyết định … năm 2019"
 
     @property
     def has_filter(self) -> bool:
@@ -302,7 +328,16 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     q.documents = detect_documents(text, index.corpus)
     covered = {fold(d.province) for d in index.corpus.documents()}
     q.foreign_provinces = _foreign_provinces(text, covered)
+    q.decision_numbers = [m.group(1) for m in DECISION_NUMBER.finditer(text)]
+    q.decision_years = [int(m.group(1)) for m in DECISION_YEAR.finditer(text)]
     rest = folded
+    q.names_decision = bool(DECISION_WORDS.search(folded))
+    q.within, rest = _cut(rest, WITHIN_CUE)
+    ordinal = ORDINAL_CUE.search(rest)
+    if ordinal:
+        word = ordinal.group(1) or ordinal.group(2)
+        q.ordinal = int(word) if word.isdigit() else _ORDINALS.get(word)
+        rest = _cut(rest, ORDINAL_CUE)[1]
     found, rest = _cut(rest, NOTES_TIME)
     if found:
         q.fields.append(Field.NOTES)
@@ -359,9 +394,23 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         for a, (_, f), r in zip(accented, pairs, kept, strict=True)
         if "#" not in r and not is_stop(a) and not f.isdigit() and len(f) > 1
     ]
+    q.topic_parts = _parts(accented, [f for _, f in pairs], kept)
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]
     return q
+
+
+def _parts(accented: list[str], folded: list[str], kept: list[str]) -> list[list[str]]:
+    """Topic words grouped into the phrases the user joined with "và", "hoặc" or separated by cue words."""
+    parts: list[list[str]] = [[]]
+    for a, f, r in zip(accented, folded, kept, strict=True):
+        if "#" in r or f in _PART_BREAKS:
+            if parts[-1]:
+                parts.append([])
+            continue
+        if not is_stop(a) and not f.isdigit() and len(f) > 1:
+            parts[-1].append(a)
+    return [p for p in parts if p]
 
 
 def _names_database(rest: str, accented: list[str]) -> bool:

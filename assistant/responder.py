@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from assistant.answer import AnswerStatus
 from assistant.answering import (
     DEFAULT_FIELDS,
+    MAX_FIELD_CHARS,
+    SINGLE_ENTRY_FIELD_CHARS,
     describe_filters,
     entry_block,
     entry_line,
@@ -17,7 +19,7 @@ from assistant.answering import (
 from assistant.citing import Citations, clause_title
 from assistant.lexicon import fold
 from assistant.matching import CatalogueIndex
-from assistant.planner import Plan
+from assistant.plan import Plan
 from assistant.question import Meta
 from corpus.records import CatalogueEntry, DecisionClause
 
@@ -67,7 +69,8 @@ class Responder:
                 fields,
                 score=s.score,
                 label_province=len(docs) > 1,
-                focus=plan.topic,
+                focus=plan.focus_words or plan.topic,
+                limit=SINGLE_ENTRY_FIELD_CHARS if len(plan.entries) == 1 else MAX_FIELD_CHARS,
             )
             for s in plan.entries
         ]
@@ -192,8 +195,8 @@ class Responder:
             if not points:
                 parts.append(f"{head}\n{shorten(clause.text, 900)} {cites.cite(clause, clause.text, s.score)}")
                 continue
-            # A clause with points: each point is cited on its own, so the evidence is as precise as the text.
-            lines = [head, clause.text.split("\n", 1)[0]]
+            # A clause with points: the clause is the main evidence, each point is also cited on its own.
+            lines = [head, f"{clause.text.split(chr(10), 1)[0]} {cites.cite(clause, clause.text, s.score)}"]
             for point in points:
                 body = point.text.split("\n", 1)[-1]
                 lines.append(f"{shorten(body, 400)} {cites.cite(point, point.text, s.score)}")
@@ -300,6 +303,16 @@ class Responder:
                 )
             return Reply(
                 AnswerStatus.NOT_FOUND, f"Danh mục của {where} không có CSDL này; " + "; ".join(lines) + ".", cites
+            )
+        if plan.reason == "decision":
+            held = "; ".join(
+                f"{d.province}: {d.number or 'số để trống'}, {format_date(d.date) or 'ngày để trống'}"
+                for d in self.corpus.documents()
+            )
+            return Reply(
+                AnswerStatus.NOT_FOUND,
+                f"{NOT_FOUND}: quyết định được hỏi không phải là văn bản đang có. Các quyết định hiện có: {held}.",
+                cites,
             )
         if plan.reason == "document":
             return Reply(AnswerStatus.NOT_FOUND, f"{NOT_FOUND} trong danh mục của {where}.", cites)

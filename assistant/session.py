@@ -35,6 +35,7 @@ class Focus:
     filters: dict[str, str] = field(default_factory=dict)  # agency, sector, group, sharing_mode of a list/count
     clauses: list[str] = field(default_factory=list)
     meta: list[str] = field(default_factory=list)
+    listed: list[str] = field(default_factory=list)  # the entries the last list or count gave, in order
 
 
 @dataclass

@@ -86,21 +86,28 @@ def absent_database_negatives(corpus: Corpus) -> list[dict[str, Any]]:
             ]
             if max((_holds(words, t) for t in texts), default=0.0) >= 0.5:
                 continue
-            template = _ABSENT_TEMPLATES[len(out) % len(_ABSENT_TEMPLATES)]
-            q = template.format(name=entry.name.rstrip(" .;"), province=doc.province)
-            out.append(_item(f"gen-absent-{len(out) + 1:03d}", q, f"{entry.id} asked of {doc.id}"))
+            name = _without_place(entry.name, corpus.document(entry.document_id).province)
+            for template in _ABSENT_TEMPLATES:
+                q = template.format(name=name, province=doc.province)
+                out.append(_item(f"gen-absent-{len(out) + 1:03d}", q, f"{entry.id} asked of {doc.id}"))
     return out
 
 
+def _without_place(name: str, province: str) -> str:
+    """The name without its own province ("… trên địa bàn tỉnh Quảng Ninh"), which would name two provinces."""
+    cut = re.sub(rf"\s*(?:trên địa bàn\s+)?(?:tỉnh\s+)?{re.escape(province)}\b", "", name, flags=re.IGNORECASE)
+    return cut.strip(" .;,")
+
+
 def outside_negatives(corpus: Corpus) -> list[dict[str, Any]]:
-    """Each public-service topic asked of each province (and once with no province)."""
+    """Each public-service topic asked of each province and of "tỉnh mình" (no province named), both ways."""
     out: list[dict[str, Any]] = []
-    provinces = [d.province for d in corpus.documents()]
-    for i, topic in enumerate(_OUTSIDE_TOPICS):
-        for j, province in enumerate(provinces):
-            template = _OUTSIDE_TEMPLATES[(i + j) % len(_OUTSIDE_TEMPLATES)]
-            q = template.format(topic=topic, province=province)
-            out.append(_item(f"gen-outside-{len(out) + 1:03d}", q[0].upper() + q[1:], "outside the catalogues"))
+    places = [*(f"tỉnh {d.province}" for d in corpus.documents()), "tỉnh mình"]
+    for topic in _OUTSIDE_TOPICS:
+        for place in places:
+            for template in _OUTSIDE_TEMPLATES:
+                q = template.format(topic=topic, province=place)
+                out.append(_item(f"gen-outside-{len(out) + 1:03d}", q[0].upper() + q[1:], "outside the catalogues"))
     return out
 
 

@@ -1,0 +1,72 @@
+"""Which part of a decision answers: the article retrieval found, narrowed to the point that holds the question.
+
+Retrieval finds the clause family (entries and clauses compete in one ranking); inside that family the words
+and word pairs of the question pick the most specific unit that holds them. A question about what an agency is
+tasked with gets the clause that names it as addressee ("Công an tỉnh: …", "Giao Sở …"), quoted whole.
+"""
+
+from __future__ import annotations
+
+import math
+
+from assistant.lexicon import fold
+from assistant.matching import CatalogueIndex, Scored, folded_pairs
+from assistant.question import Question
+
+# "Theo quyết định của …" frames the question; "theo Quyết định này" closes many points: neither tells them apart.
+_FRAMING_PAIRS = frozenset({("theo", "quyet"), ("quyet", "dinh"), ("dinh", "cua"), ("dinh", "nay")})
+
+
+def family(clause_id: str) -> str:
+    """The clause (or article) a retrieved unit belongs to: 'x/dieu-2.1.a' → 'x/dieu-2.1'; 'x/dieu-3' stays."""
+    head, _, path = clause_id.partition("/dieu-")
+    parts = path.split(".")
+    return f"{head}/dieu-{'.'.join(parts[:2])}"
+
+
+def addressed_clause(index: CatalogueIndex, agency: str, document: str) -> str | None:
+    """The clause (not a point) of the document whose first line names the agency as addressee, if any."""
+    key = agency.replace(" ", "")
+    for cid, (clause, _) in index.clauses.items():
+        if clause.document_id != document or clause.clause is None or clause.point is not None:
+            continue
+        first = fold(clause.text.split("\n", 1)[0]).replace(" ", "")
+        if first.startswith(key) or f"giao{key}" in first:
+            return cid
+    return None
+
+
+def pick_clause(index: CatalogueIndex, q: Question, retrieved: str) -> list[Scored]:
+    """The unit of the retrieved clause's family that holds the question's words best (the clause on a tie)."""
+    document = retrieved.split("/", 1)[0]
+    if q.agency:
+        named = addressed_clause(index, q.agency, document)
+        if named is not None:
+            return [Scored(named, 1.0, 1.0, 1.0, 0.0)]
+    root = family(retrieved)
+    places = {w for d in index.corpus.documents() for w in fold(d.province).split()}
+    words = [w for w in q.words if fold(w) not in places]
+    scored = [s for s in index.score_clauses(words, [document]) if s.id == root or s.id.startswith(f"{root}.")]
+    if not scored:
+        return [Scored(retrieved, 1.0, 1.0, 1.0, 0.0)]
+    return _narrowest(index, scored, q)
+
+
+def _narrowest(index: CatalogueIndex, clauses: list[Scored], q: Question) -> list[Scored]:
+    """The point whose words and word pairs hold the question best; their clause when several stay level."""
+    places = {w for d in index.corpus.documents() for w in fold(d.province).split()}
+    asked = frozenset(p for p in folded_pairs(q.text) if not set(p) & places and p not in _FRAMING_PAIRS)
+    top = clauses[0].body_cover
+    leaves = [c for c in clauses if c.id in index.leaf_clauses and c.body_cover >= top - 0.3]
+    if not leaves:
+        return clauses[:1]
+    rated = sorted(
+        ((0.5 * c.body_cover + 0.5 * index.phrase_cover(asked, c.id), c) for c in leaves),
+        key=lambda x: (-x[0], x[1].id),
+    )
+    level = [c for r, c in rated if math.isclose(r, rated[0][0], abs_tol=0.02)]
+    parents = {c.id.rsplit(".", 1)[0] for c in level}
+    if len(level) > 1 and len(parents) == 1 and "." in level[0].id.split("dieu-", 1)[1]:
+        parent = parents.pop()
+        return [next((c for c in clauses if c.id == parent), level[0])]
+    return level[:1]

@@ -1,0 +1,47 @@
+"""Lists and counts as set queries: filters (agency, sector, group, sharing mode) or a topic's union of parts.
+
+A topic joined by "và / hoặc" ("liệt sĩ và người có công") is the union of its parts. Each part selects, in each
+document, the entries whose name holds all of the part's words (whole syllables: "y tế" never matches "kinh
+tế") and the document's best record for the part when the calibrated model accepts it (a part named in other
+words than the entry's name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assistant.candidates import DocumentEvidence
+from assistant.matching import CatalogueIndex, Scored
+
+Evidence = Callable[[str, str, Sequence[str]], DocumentEvidence]
+
+
+def topic_set(
+    index: CatalogueIndex,
+    parts: Sequence[Sequence[str]],
+    documents: Sequence[str],
+    evidence: Evidence,
+    accepts: Callable[[DocumentEvidence], bool],
+) -> list[Scored]:
+    """Entries of the documents that any part of the topic names, in corpus order.
+
+    Args:
+        index: catalogue word statistics.
+        parts: the topic's parts (each a list of words).
+        documents: where to look.
+        evidence: (query, document, topic) → that document's evidence for the query.
+        accepts: the calibrated decision on a document's evidence.
+    """
+    chosen: dict[str, Scored] = {}
+    for part in parts:
+        words = list(part)
+        for s in index.score_entries(words, documents):
+            if s.name_cover >= 0.99:
+                chosen.setdefault(s.id, s)
+        for doc in documents:
+            ev = evidence(" ".join(words), doc, words)
+            top = ev.top_entry
+            if top is not None and ev.best is not None and ev.best.id == top.id and accepts(ev):
+                chosen.setdefault(top.id, Scored(top.id, top.fused, 0.0, 0.0, 0.0))
+    order = {e.id: i for i, e in enumerate(index.corpus.entries())}
+    return sorted(chosen.values(), key=lambda s: order.get(s.id, len(order)))
