@@ -1,10 +1,12 @@
 """Candidates from retrieval: each document's best records for a query, with the raw evidence of each.
 
 The retriever is the candidate generator and the main evidence (DESIGN-assistant: retrieval first). For every
-document a question may be about, the rows of that document are ranked by the fused score, and the top entry is
-described by a feature row of raw signals — BM25 score and its gap to the runner-up, cosine and its gap,
-whether both retrievers agree, how much of the question's topic the record's name and body hold, and how much
-of the topic no record holds at all. `assistant.abstain` turns a feature row into a calibrated probability.
+document a question may be about, the rows of that document (entries and clauses together) are ranked by the
+fused score, and each of the best `JUDGED` is described by a feature row of raw signals — its BM25 score and gap
+to the document's best other record, its cosine and gap, whether the dense side ranks it first, its fused rank,
+how much of the question's topic its name and body hold, and how much of the topic no record holds at all.
+`assistant.abstain` turns a row into a calibrated probability; the planner takes the most probable candidate
+(a second stage over the retriever's top records) and refuses when even that one is below the threshold.
 """
 
 from __future__ import annotations
@@ -24,18 +26,21 @@ from index.retriever import Retriever
 
 # The names of a feature row, in order (the calibration file stores coefficients in this order).
 FEATURES = (
-    "bm25_log",  # log(1 + raw BM25 of the document's best record)
-    "bm25_gap",  # (best − runner-up) / best, raw BM25 over the document's records
-    "cosine",  # raw cosine of the best record
-    "cosine_gap",  # best − runner-up cosine
-    "agree",  # 1 when the dense side ranks the same record first
+    "bm25_log",  # log(1 + raw BM25 of the candidate)
+    "bm25_gap",  # (candidate − best other record of the document) / document's best, raw BM25
+    "cosine",  # raw cosine of the candidate
+    "cosine_gap",  # candidate − best other cosine of the document
+    "agree",  # 1 when the dense side ranks the candidate first in the document
+    "fused_rank",  # the candidate's rank by fused score in the document (0 = first)
     "name_cover",  # share of the topic's (known) weight in the entry's name (a clause: 0)
     "name_precision",  # share of the entry name's own weight that the question mentions (a clause: 0)
     "body_cover",  # share found anywhere in the record
     "unknown",  # share of the topic's weight in words that no record holds
     "topic_words",  # log(1 + number of topic words)
-    "clause",  # 1 when the best record is a decision clause
+    "clause",  # 1 when the candidate is a decision clause
 )
+# How many of a document's best records (by fused score) are judged; the most probable one is chosen.
+JUDGED = 3
 
 
 @dataclass(frozen=True)
@@ -53,13 +58,24 @@ class Candidate:
 
 @dataclass(frozen=True)
 class DocumentEvidence:
-    """A document's ranked candidates, its best record (entry or clause, by fused score) and its feature row."""
+    """A document's ranked candidates, the feature row of each judged one, and which of them is chosen."""
 
     document_id: str
     entries: list[Candidate]
     clauses: list[Candidate]
-    best: Candidate | None
-    features: dict[str, float]
+    judged: list[Candidate]  # the best records, entries and clauses together, by fused score
+    rows: list[dict[str, float]]  # one feature row per judged candidate
+    chosen: int = 0
+
+    @property
+    def best(self) -> Candidate | None:
+        """The chosen candidate (the fused first until a model has chosen)."""
+        return self.judged[self.chosen] if self.judged else None
+
+    @property
+    def features(self) -> dict[str, float]:
+        """The chosen candidate's features (all zero without candidates)."""
+        return self.rows[self.chosen] if self.rows else dict.fromkeys(FEATURES, 0.0)
 
     @property
     def top_entry(self) -> Candidate | None:
@@ -71,9 +87,10 @@ class DocumentEvidence:
         """The best decision clause."""
         return self.clauses[0] if self.clauses else None
 
-    def row(self) -> list[float]:
-        """The feature row in `FEATURES` order."""
-        return [self.features[name] for name in FEATURES]
+    def row(self, i: int | None = None) -> list[float]:
+        """A feature row in `FEATURES` order (the chosen candidate's by default)."""
+        values = self.rows[self.chosen if i is None else i] if self.rows else dict.fromkeys(FEATURES, 0.0)
+        return [values[name] for name in FEATURES]
 
 
 class CandidateGenerator:
@@ -89,6 +106,7 @@ class CandidateGenerator:
         self.index = index
         self.depth = depth
         self._rows = list(getattr(retriever, "rows", []))
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         self._doc_mask: dict[str, np.ndarray] = {}
         self._recent: OrderedDict[str, RawScores] = OrderedDict()
         self._lock = threading.Lock()
@@ -118,7 +136,7 @@ class CandidateGenerator:
     def for_document(
         self, raw: RawScores | None, document: str, topic: Sequence[str], *, only: set[str] | None = None
     ) -> DocumentEvidence:
-        """The document's best entries and clauses, its best record and that record's feature row.
+        """The document's best entries and clauses, and the feature rows of its `JUDGED` best records.
 
         Args:
             raw: the query's raw scores (`raw`), or None without a retriever.
@@ -128,9 +146,9 @@ class CandidateGenerator:
         """
         entries = self._ranked(raw, document, ("entry",), only)
         clauses = self._ranked(raw, document, ("clause",), only)
-        both = self._ranked(raw, document, ("entry", "clause"), only)
-        best = both[0] if both else None
-        return DocumentEvidence(document, entries, clauses, best, self._features(raw, best, topic, document, only))
+        judged = self._ranked(raw, document, ("entry", "clause"), only)[:JUDGED]
+        rows = self._features(raw, judged, topic, document, only)
+        return DocumentEvidence(document, entries, clauses, judged, rows)
 
     def _kind_mask(self, document: str, kinds: tuple[str, ...], only: set[str] | None) -> np.ndarray:
         mask = np.zeros(len(self._rows), dtype=bool)
@@ -166,47 +184,58 @@ class CandidateGenerator:
     def _features(
         self,
         raw: RawScores | None,
-        top: Candidate | None,
+        judged: list[Candidate],
         topic: Sequence[str],
         document: str,
         only: set[str] | None,
-    ) -> dict[str, float]:
+    ) -> list[dict[str, float]]:
         mask = self._kind_mask(document, ("entry", "clause"), only)
-        bm25 = np.sort(raw.bm25[mask])[::-1] if raw is not None and raw.bm25 is not None else np.zeros(2)
-        cos = np.sort(raw.cosine[mask])[::-1] if raw is not None and raw.cosine is not None else np.zeros(2)
+        index = self._row_of
+
+        def best_other(scores: np.ndarray | None, row: int) -> float:
+            if scores is None:
+                return 0.0
+            others = np.where(mask, scores, -np.inf)
+            others[row] = -np.inf
+            top = float(others.max()) if np.isfinite(others).any() else 0.0
+            return top if np.isfinite(top) else 0.0
+
+        bm25_max = float(np.max(np.where(mask, raw.bm25, -np.inf))) if raw is not None and raw.bm25 is not None else 0.0
         dense_top = (
             self._rows[int(np.argmax(np.where(mask, raw.cosine, -np.inf)))].id
             if raw is not None and raw.cosine is not None and mask.any()
             else None
         )
-        b1, b2 = (float(bm25[0]), float(bm25[1])) if len(bm25) > 1 else (float(bm25[0]) if len(bm25) else 0.0, 0.0)
-        c1, c2 = (float(cos[0]), float(cos[1])) if len(cos) > 1 else (float(cos[0]) if len(cos) else 0.0, 0.0)
-        name_cover = body_cover = precision = 0.0
         known, unknown = self._split_topic(topic)
-        if top is not None and known:
-            words = [_word(k) for k in known]
-            if top.kind == "entry":
-                scored = {s.id: s for s in self.index.score_entries(words, [document])}
-                if top.id in scored:
-                    hit = scored[top.id]
-                    name_cover, body_cover, precision = hit.name_cover, hit.body_cover, hit.name_precision
-            else:
-                clauses = {s.id: s for s in self.index.score_clauses(words, [document])}
-                body_cover = clauses[top.id].body_cover if top.id in clauses else 0.0
+        words = [_word(k) for k in known]
+        entry_scores = {s.id: s for s in self.index.score_entries(words, [document])} if words else {}
+        clause_scores = {s.id: s for s in self.index.score_clauses(words, [document])} if words else {}
         total = sum(self.index.weight(k) for k in known) + sum(self.index.weight(k) for k in unknown)
-        return {
-            "bm25_log": math.log1p(max(top.bm25 if top else 0.0, 0.0)),
-            "bm25_gap": (b1 - b2) / b1 if b1 > 0 else 0.0,
-            "cosine": top.cosine if top else 0.0,
-            "cosine_gap": c1 - c2,
-            "agree": 1.0 if top is not None and dense_top in (None, top.id) else 0.0,
-            "name_cover": name_cover,
-            "name_precision": precision,
-            "body_cover": body_cover,
+        shared = {
             "unknown": sum(self.index.weight(k) for k in unknown) / total if total else 1.0,
             "topic_words": math.log1p(len(topic)),
-            "clause": 1.0 if top is not None and top.kind == "clause" else 0.0,
         }
+        rows = []
+        for c in judged:
+            i = index[c.id]
+            hit = entry_scores.get(c.id) if c.kind == "entry" else None
+            covered = clause_scores.get(c.id) if c.kind == "clause" else hit
+            bm25_other = best_other(raw.bm25 if raw is not None else None, i)
+            cos_other = best_other(raw.cosine if raw is not None else None, i)
+            rows.append({
+                "bm25_log": math.log1p(max(c.bm25, 0.0)),
+                "bm25_gap": (c.bm25 - bm25_other) / bm25_max if bm25_max > 0 else 0.0,
+                "cosine": c.cosine,
+                "cosine_gap": c.cosine - cos_other if raw is not None and raw.cosine is not None else 0.0,
+                "agree": 1.0 if dense_top in (None, c.id) else 0.0,
+                "fused_rank": float(c.rank),
+                "name_cover": hit.name_cover if hit else 0.0,
+                "name_precision": hit.name_precision if hit else 0.0,
+                "body_cover": covered.body_cover if covered else 0.0,
+                **shared,
+                "clause": 1.0 if c.kind == "clause" else 0.0,
+            })  # fmt: skip
+        return rows
 
     def _split_topic(self, topic: Sequence[str]) -> tuple[list[str], list[str]]:
         """(query keys some record holds, keys no record holds): a word no record has is no evidence for any."""

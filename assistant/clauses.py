@@ -8,12 +8,14 @@ tasked with gets the clause that names it as addressee ("Công an tỉnh: …", 
 from __future__ import annotations
 
 import math
+import re
 
 from assistant.lexicon import fold
 from assistant.matching import CatalogueIndex, Scored, folded_pairs
 from assistant.question import Question
 
 # "Theo quyết định của …" frames the question; "theo Quyết định này" closes many points: neither tells them apart.
+_NUMBERING = re.compile(r"^\s*(?:\d+|[a-zđ])\s*[.)]\s*")
 _FRAMING_PAIRS = frozenset({("theo", "quyet"), ("quyet", "dinh"), ("dinh", "cua"), ("dinh", "nay")})
 
 
@@ -30,7 +32,7 @@ def addressed_clause(index: CatalogueIndex, agency: str, document: str) -> str |
     for cid, (clause, _) in index.clauses.items():
         if clause.document_id != document or clause.clause is None or clause.point is not None:
             continue
-        first = fold(clause.text.split("\n", 1)[0]).replace(" ", "")
+        first = fold(_NUMBERING.sub("", clause.text.split("\n", 1)[0])).replace(" ", "")
         if first.startswith(key) or f"giao{key}" in first:
             return cid
     return None

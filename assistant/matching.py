@@ -156,8 +156,9 @@ class CatalogueIndex:
         """True when every word and every adjacent pair of the topic is common to many entries."""
         unigrams, bigrams = query_terms(topic)
         limit = 0.25 * max(len(self.entries), 1)
-        return all(self._entry_df.get(f"~{fold_accents(w)}", 0) > limit for w in topic) and all(
-            self._entry_df.get(b if b.startswith("~") else f"~{fold_accents(b)}", 0) > limit for b in bigrams
+        # Keys as typed: "giá" (accented) is judged as "giá", not as every syllable that folds to "gia".
+        return all(self._entry_df.get(k, 0) > limit for k in unigrams) and all(
+            self._entry_df.get(b, 0) > limit for b in bigrams
         )
 
     def cover(self, topic: Iterable[str], target: frozenset[str]) -> float:

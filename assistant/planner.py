@@ -8,12 +8,14 @@ record (entry or clause) is judged on its own evidence by the calibrated model (
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.abstain import Calibration
 from assistant.candidates import CandidateGenerator, DocumentEvidence
 from assistant.clauses import addressed_clause, pick_clause
 from assistant.fields import best_evidenced, fields_for
 from assistant.lexicon import fold
-from assistant.matching import CatalogueIndex, Scored
+from assistant.matching import CatalogueIndex, Scored, query_terms
 from assistant.plan import Plan
 from assistant.question import Field, Meta, Question
 from assistant.session import Focus
@@ -43,14 +45,18 @@ class Planner:
         """One document's evidence for a query (raw scores are computed per call: the corpus is small)."""
         return self.generator.for_document(self.generator.raw(query), document, topic, only=only)
 
-    def accepts(self, ev: DocumentEvidence) -> bool:
-        """The calibrated decision on a document's best record."""
-        return ev.best is not None and self.calibration is not None and self.calibration.accepts(ev.row())
+    def choose(self, ev: DocumentEvidence) -> DocumentEvidence | None:
+        """The evidence with its most probable judged candidate chosen, or None when even that one is refused."""
+        if not ev.judged or self.calibration is None:
+            return None
+        probabilities = [self.calibration.probability(ev.row(i)) for i in range(len(ev.judged))]
+        best = max(range(len(probabilities)), key=probabilities.__getitem__)
+        return replace(ev, chosen=best) if probabilities[best] >= self.calibration.threshold else None
 
     def _judge(self, query: str, documents: list[str], topic: list[str]) -> list[DocumentEvidence]:
         raw = self.generator.raw(query)
-        found = [self.generator.for_document(raw, d, topic) for d in documents]
-        return [ev for ev in found if self.accepts(ev)]
+        found = [self.choose(self.generator.for_document(raw, d, topic)) for d in documents]
+        return [ev for ev in found if ev is not None]
 
     # ---- the plan ------------------------------------------------------------------------------------------
     def plan(self, q: Question, focus: Focus, *, document: str | None = None) -> Plan:
@@ -65,7 +71,7 @@ class Planner:
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         marker = q.refers_back or q.follow_up or q.ordinal is not None
         if q.meta:
-            return self._meta(q, focus, docs)
+            return self._meta(q, focus, docs, own_topic)
         if q.ordinal is not None and focus.listed:
             return self._ordinal(q, focus)
         if q.wants_count or q.wants_list or (q.wants_compare and not own_topic):
@@ -86,7 +92,8 @@ class Planner:
             return self._agency(q, docs)
         plan = self._by_retrieval(q, docs, focus)
         if plan.kind == "not_found" and focus.kind is not None and plan.reason == "no-match" and not q.has_filter:
-            return self._from_focus(q, focus, docs)  # the turn named no database we know: it is about the focus
+            if all(self.index.document_frequency(k) > 0 for k in query_terms(q.topic)[0]):
+                return self._from_focus(q, focus, docs)  # every word is the catalogues' own: about the focus
         return plan
 
     def _unknown_decision(self, q: Question, docs: list[str]) -> bool:
@@ -96,10 +103,17 @@ class Planner:
         years = {self._years[d] for d in (docs or self.all_documents) if d in self._years}
         return bool(q.decision_years) and not set(q.decision_years) & years
 
-    def _meta(self, q: Question, focus: Focus, docs: list[str]) -> Plan:
-        about_focus = not q.topic and focus.kind in ("entry", "compare") and not docs and not q.names_decision
-        if about_focus and set(q.meta) <= {Meta.LEGAL_BASES, Meta.DATE, Meta.EFFECTIVE}:
-            # "căn cứ …?", "làm trong năm nào?" of the database in focus: its notes column (status, time, basis)
+    def _meta(self, q: Question, focus: Focus, docs: list[str], own_topic: bool) -> Plan:
+        # A time or basis asked of a database ("CSDL … căn cứ quyết định nào?", "làm trong năm nào?") is in its
+        # notes column (status, time, legal basis), not a fact of the decision.
+        of_database = set(q.meta) <= {Meta.LEGAL_BASES, Meta.DATE, Meta.EFFECTIVE}
+        if of_database and own_topic:
+            plan = self._by_retrieval(q, docs, focus)
+            if plan.kind in ("entry", "compare"):
+                plan.fields = list(dict.fromkeys([*q.fields, Field.NOTES]))
+                return plan
+        about_focus = not own_topic and focus.kind in ("entry", "compare") and not docs
+        if of_database and about_focus and (Meta.LEGAL_BASES in q.meta or not q.names_decision):
             return self._from_focus(q, focus, docs, fields=[Field.NOTES])
         meta = [m for m in q.meta if m not in (Meta.DATE, Meta.NUMBER)] if Meta.REPLACES in q.meta else q.meta
         switched = [d for d in docs if d not in focus.documents]
@@ -120,8 +134,9 @@ class Planner:
         only = set(focus.listed)
         for doc in dict.fromkeys(self.index.entries[e].entry.document_id for e in focus.listed):
             ev = self.evidence(" ".join(q.topic), doc, q.topic, only=only)
-            top = ev.top_entry
-            if top is not None and (ev.features["name_cover"] > 0 or self.accepts(ev)):
+            chosen = self.choose(ev)
+            top = chosen.best if chosen is not None else ev.top_entry if ev.features["name_cover"] > 0 else None
+            if top is not None and top.kind == "entry":
                 fields = fields_for(self.index, top.id, q.fields, q.words, q.text)
                 return Plan("entry", documents=[doc], entries=[_sure(top.id)], fields=fields, focus_words=q.words)
         return None
@@ -163,7 +178,7 @@ class Planner:
         accepted = self._judge(q.text, targets, q.topic)
         if accepted and all(ev.best is not None and ev.best.kind == "clause" for ev in accepted):
             return self._by_retrieval(q, docs, focus)  # "… thì quyết định yêu cầu họ làm gì?": a clause, no set
-        found = topic_set(self.index, q.topic_parts or [q.topic], targets, self._part_evidence, self.accepts)
+        found = topic_set(self.index, q.topic_parts or [q.topic], targets, self._part_evidence, self.choose)
         names_one = [s for s in found if s.name_precision >= 0.8 and s.name_cover >= 0.99]
         if q.wants_list and len(found) == 1 and len(names_one) == 1 and len(q.topic) >= 3:
             # "Hệ thống … gồm những CSDL gì?": the list asked for is that one database's content.
@@ -214,7 +229,7 @@ class Planner:
             if switched:
                 names = " ".join(self.index.entries[e].entry.name for e in focus.entries)
                 accepted = self._judge(f"{names} {q.text}", switched, list(focus.topic) or q.topic)
-                found = [ev.top_entry for ev in accepted if ev.top_entry is not None and ev.best == ev.top_entry]
+                found = [ev.best for ev in accepted if ev.best is not None and ev.best.kind == "entry"]
                 if not found:
                     return Plan("not_found", documents=switched, topic=list(focus.topic), reason="elsewhere",
                                 elsewhere=[_sure(e) for e in focus.entries])  # fmt: skip
@@ -231,7 +246,7 @@ class Planner:
             f = focus.filters
             if focus.topic and not f:
                 found = topic_set(self.index, [focus.topic], switched or docs or focus.documents,
-                                  self._part_evidence, self.accepts)  # fmt: skip
+                                  self._part_evidence, self.choose)  # fmt: skip
                 return Plan("count" if focus.kind == "count" else "list", documents=switched or docs, entries=found,
                             topic=list(focus.topic))  # fmt: skip
             return Plan(
@@ -261,7 +276,7 @@ class Planner:
         raw = self.generator.raw(rest or q.text)
         picked: list[Scored] = []
         for doc in docs:
-            ev = self.generator.for_document(raw, doc, q.topic)
+            ev = self.generator.for_document(raw, doc, q.topic)  # its fused first: the kind asked about
             if ev.best is not None and ev.best.kind == "clause":
                 assert q.agency is not None
                 named = addressed_clause(self.index, q.agency, doc)

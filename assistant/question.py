@@ -204,11 +204,11 @@ _NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|
 REFERENCE_CUE = _cues(
     r"no",
     r"(?:co so du lieu|he thong|du lieu|cai) (?:do|nay|tren|ay|vua roi|vua noi)" + _NOT_AGENT,
-    r"(?:co quan|don vi|so) (?:do|nay|tren|ay)" + _NOT_AGENT,
+    r"(?:co quan|don vi|so|ben|noi|cho) (?:do|nay|tren|ay)" + _NOT_AGENT,
 )
 # With diacritics the demonstratives are unambiguous ("đó" is not "do", "nó" is not "nợ").
 REFERENCE_ACCENTED = re.compile(
-    r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|cái|cơ quan|đơn vị|sở) (?:đó|này|trên|ấy|vừa rồi|vừa nói))(?!\w)"
+    r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|cái|cơ quan|đơn vị|sở|bên|nơi|chỗ) (?:đó|này|trên|ấy|vừa rồi|vừa nói))(?!\w)"
 )
 AGENCY_REFERENCE_ACCENTED = re.compile(r"(?<!\w)(?:cơ quan|đơn vị|sở) (?:đó|này|trên|ấy)(?!\w)")
 GENERIC = _cues(

@@ -21,7 +21,7 @@ def topic_set(
     parts: Sequence[Sequence[str]],
     documents: Sequence[str],
     evidence: Evidence,
-    accepts: Callable[[DocumentEvidence], bool],
+    choose: Callable[[DocumentEvidence], DocumentEvidence | None],
 ) -> list[Scored]:
     """Entries of the documents that any part of the topic names, in corpus order.
 
@@ -30,7 +30,7 @@ def topic_set(
         parts: the topic's parts (each a list of words).
         documents: where to look.
         evidence: (query, document, topic) → that document's evidence for the query.
-        accepts: the calibrated decision on a document's evidence.
+        choose: the calibrated choice among a document's candidates (None: all refused).
     """
     chosen: dict[str, Scored] = {}
     for part in parts:
@@ -39,9 +39,9 @@ def topic_set(
             if s.name_cover >= 0.99:
                 chosen.setdefault(s.id, s)
         for doc in documents:
-            ev = evidence(" ".join(words), doc, words)
-            top = ev.top_entry
-            if top is not None and ev.best is not None and ev.best.id == top.id and accepts(ev):
+            picked = choose(evidence(" ".join(words), doc, words))
+            top = picked.best if picked is not None else None
+            if top is not None and top.kind == "entry":
                 chosen.setdefault(top.id, Scored(top.id, top.fused, 0.0, 0.0, 0.0))
     order = {e.id: i for i, e in enumerate(index.corpus.entries())}
     return sorted(chosen.values(), key=lambda s: order.get(s.id, len(order)))

@@ -7,8 +7,8 @@ first turn of a follow-up, and every out-of-scope turn that names no uncovered p
 blind batch that already has its first-sight row, their surface variants and the generated negatives. Each
 (turn, candidate document) pair is one row: the features of the document's best entry, labelled 1 when that entry
 is a gold id. Rows are split into 5 folds grouped by gold item (a question and its variants never straddle
-folds); the threshold is the highest that keeps the out-of-fold refusal of right candidates at or below
-`MAX_REFUSED` (the issue's operating point: answerable refused ≤ 2 %).
+folds); the threshold is the highest that keeps the out-of-fold refusal of answerable slots (the right record
+is among the candidates) at or below `MAX_REFUSED` (the issue's operating point: answerable refused ≤ 2 %).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ class Row:
     features: list[float]
     label: int
     negative_turn: bool  # the turn expects not_found
+    slot: str = ""  # the (turn, document) the candidate competes in
     question: str = ""
     candidate: str = ""
 
@@ -80,13 +81,12 @@ def rows_of(items: list[GoldItem], source: str, generator: CandidateGenerator) -
         raw = generator.raw(turn.q)
         for doc in q.documents or all_docs:
             evidence = generator.for_document(raw, doc, q.topic)
-            if evidence.best is None:
-                continue
-            label = int(turn.expect_status == "answered" and _matches(evidence.best.id, turn.gold_ids))
-            out.append(
-                Row(item.id.split("~")[0], source, evidence.row(), label, turn.expect_status == "not_found",
-                    turn.q, evidence.best.id if evidence.best else "")
-            )  # fmt: skip
+            for i, candidate in enumerate(evidence.judged):
+                label = int(turn.expect_status == "answered" and _matches(candidate.id, turn.gold_ids))
+                out.append(
+                    Row(item.id.split("~")[0], source, evidence.row(i), label, turn.expect_status == "not_found",
+                        f"{source}:{item.id}:{doc}", turn.q, candidate.id)
+                )  # fmt: skip
     return out
 
 
@@ -108,6 +108,15 @@ def threshold_for(probabilities: np.ndarray, labels: np.ndarray, max_refused: fl
         return 0.5
     allowed = int(np.floor(max_refused * positives.size))
     return float(positives[allowed]) - 1e-9
+
+
+def chosen_per_slot(rows: list[Row], probabilities: np.ndarray) -> np.ndarray:
+    """Indices of the most probable candidate of each (turn, document) slot — what the assistant answers with."""
+    best: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if r.slot not in best or probabilities[i] > probabilities[best[r.slot]]:
+            best[r.slot] = i
+    return np.array(sorted(best.values()), dtype=int)
 
 
 def pipeline(degree: int) -> Any:
@@ -146,19 +155,28 @@ def fit(rows: list[Row], columns: list[int]) -> dict[str, Any]:
     x = np.array([[r.features[c] for c in columns] for r in rows], dtype=np.float64)
     y = np.array([r.label for r in rows])
     oof = out_of_fold(rows, columns, degree)
-    threshold = threshold_for(oof, y)
+    chosen = chosen_per_slot(rows, oof)
+    slot_y = y[chosen]
+    slot_p = oof[chosen]
+    # A slot whose right record is among its candidates is answerable: refusing it is the error bounded here.
+    answerable = {r.slot for r in rows if r.label}
+    slot_answerable = np.array([rows[i].slot in answerable for i in chosen])
+    threshold = threshold_for(slot_p, slot_answerable.astype(int))
     model = pipeline(degree).fit(x, y)
     scaler, logistic = model.steps[0][1], model.steps[-1][1]
-    negative = np.array([r.negative_turn for r in rows])
-    blind = np.array(["blind" in r.source or r.source.startswith("batch") for r in rows])
-    accepted = oof >= threshold
+    negative = np.array([rows[i].negative_turn for i in chosen])
+    accepted = slot_p >= threshold
     operating = {
-        "rows": int(len(rows)),
-        "positives": int(y.sum()),
-        "right_candidate_refused": float(np.mean(~accepted[y == 1])) if y.any() else None,
+        "candidate_rows": int(len(rows)),
+        "slots": int(len(chosen)),
+        "answerable_slots": int(slot_answerable.sum()),
+        "answerable_refused": float(np.mean(~accepted[slot_answerable])) if slot_answerable.any() else None,
+        "answerable_chosen_right": float(np.mean(slot_y[slot_answerable] == 1)) if slot_answerable.any() else None,
+        "answered_right": float(np.mean(slot_y[accepted & slot_answerable] == 1)) if (accepted & slot_answerable).any() else None,  # noqa: E501
         "out_of_scope_refused": float(np.mean(~accepted[negative])) if negative.any() else None,
-        "wrong_candidate_refused": float(np.mean(~accepted[(y == 0) & ~negative])) if ((y == 0) & ~negative).any() else None,  # noqa: E501
-        "blind_rows": int(blind.sum()),
+        "no_right_candidate_refused": float(np.mean(~accepted[~slot_answerable & ~negative]))
+        if (~slot_answerable & ~negative).any()
+        else None,
     }
     fitted: dict[str, Any] = {
         "mean": scaler.mean_.tolist(),
@@ -208,7 +226,9 @@ def main() -> int:
         models[kind] = {"features": list(FEATURES), **fit(rows, list(range(len(FEATURES)))), **info}
         report[kind] = models[kind]["out_of_fold"]
         if kind == "hybrid":
-            baseline = fit(rows, [FEATURES.index("bm25_log")])
+            # The baseline answers the fused first record: its threshold is fitted on those rows alone.
+            first = [r for r in rows if r.features[FEATURES.index("fused_rank")] == 0]
+            baseline = fit(first, [FEATURES.index("bm25_log")])
             BASELINE_FILE.write_text(
                 json.dumps({"features": ["bm25_log"], **baseline, **info}, indent=2) + "\n", encoding="utf-8"
             )

@@ -26,7 +26,7 @@ from corpus.text import fold_accents
 FOLD_PREFIX = "~"
 ABBREVIATIONS_FILE = "abbreviations.json"
 # Bumped whenever the tokens produced for a text change, so that persisted indexes are rebuilt.
-_ANALYZER_FORMAT = 4
+_ANALYZER_FORMAT = 5
 # Punctuation ends a phrase: bigrams never join syllables across it.
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’/\\|<>=+*\n\t–—…]|\s-\s|^-|\s-$")
 _SYLLABLE = re.compile(r"\w+")
@@ -60,12 +60,17 @@ def abbreviation_table() -> tuple[tuple[str, str, str], ...]:
 def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     table = abbreviation_table()
     replacement = {surface: f" {canonical} {long} " for surface, canonical, long in table}
-    alternatives = "|".join(re.escape(surface) for surface, _, _ in table)
+    # The long form gets the abbreviation's token too, so "CSDL TTHC" and "thủ tục hành chính" meet both ways.
+    for _, canonical, long in table:
+        for form in (long, fold_accents(long)):
+            replacement.setdefault(form, f" {form} {canonical} ")
+    alternatives = "|".join(re.escape(surface) for surface in sorted(replacement, key=lambda s: (-len(s), s)))
     return re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])"), replacement
 
 
 def expand_abbreviations(text: str) -> str:
-    """'csdl tn&mt' → 'csdl cơ sở dữ liệu tnmt tài nguyên và môi trường' (text already lower case)."""
+    """'csdl tn&mt' → ' csdl cơ sở dữ liệu   tnmt tài nguyên và môi trường ' and the long forms get the
+    abbreviation's token: 'thủ tục hành chính' → ' thủ tục hành chính tthc ' (text already lower case)."""
     pattern, replacement = _abbreviation_pattern()
     return pattern.sub(lambda m: replacement[m.group(0)], _AMPERSAND.sub("&", text))
 
