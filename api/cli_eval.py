@@ -22,7 +22,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="csdl-qa eval GOLD.jsonl [tùy chọn]  ·  csdl-qa eval check GOLD.jsonl  ·  "
         "csdl-qa eval first-sight BATCH.jsonl  ·  csdl-qa eval generate",
     )
-    ev.add_argument("target", nargs="+", metavar="GOLD", help="tệp gold JSONL, hoặc: check GOLD.jsonl | first-sight BATCH.jsonl | generate")
+    ev.add_argument(
+        "target",
+        nargs="+",
+        metavar="GOLD",
+        help="tệp gold JSONL, hoặc: check GOLD.jsonl | first-sight BATCH.jsonl | generate",
+    )
     ev.add_argument("--retriever", choices=RETRIEVERS, help="bộ tìm kiếm (mặc định: theo cấu hình, CSDL_QA_RETRIEVER)")
     ev.add_argument("--report", type=Path, metavar="DIR", help="thư mục ghi report.json, report.md, failures.csv, PNG")
     ev.add_argument("--api", metavar="URL", help="chấm một máy chủ đang chạy (POST /api/ask) thay vì chạy tại chỗ")

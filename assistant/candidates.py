@@ -35,6 +35,7 @@ FEATURES = (
     "name_cover",  # share of the topic's (known) weight in the entry's name (a clause: 0)
     "name_precision",  # share of the entry name's own weight that the question mentions (a clause: 0)
     "body_cover",  # share found anywhere in the record
+    "missing_rare",  # rarity of the rarest topic word that the candidate lacks (0: it holds them all)
     "unknown",  # share of the topic's weight in words that no record holds
     "topic_words",  # log(1 + number of topic words)
     "clause",  # 1 when the candidate is a decision clause
@@ -107,6 +108,7 @@ class CandidateGenerator:
         self.depth = depth
         self._rows = list(getattr(retriever, "rows", []))
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._max_weight = index.weight("\x00never a term\x00")  # the weight of a word no record holds
         self._doc_mask: dict[str, np.ndarray] = {}
         self._recent: OrderedDict[str, RawScores] = OrderedDict()
         self._lock = threading.Lock()
@@ -222,6 +224,8 @@ class CandidateGenerator:
             covered = clause_scores.get(c.id) if c.kind == "clause" else hit
             bm25_other = best_other(raw.bm25 if raw is not None else None, i)
             cos_other = best_other(raw.cosine if raw is not None else None, i)
+            held = self._terms(c)
+            missing = [self.index.weight(k) for k in known if k not in held]
             rows.append({
                 "bm25_log": math.log1p(max(c.bm25, 0.0)),
                 "bm25_gap": (c.bm25 - bm25_other) / bm25_max if bm25_max > 0 else 0.0,
@@ -232,10 +236,17 @@ class CandidateGenerator:
                 "name_cover": hit.name_cover if hit else 0.0,
                 "name_precision": hit.name_precision if hit else 0.0,
                 "body_cover": covered.body_cover if covered else 0.0,
+                "missing_rare": max(missing, default=0.0) / self._max_weight,
                 **shared,
                 "clause": 1.0 if c.kind == "clause" else 0.0,
             })  # fmt: skip
         return rows
+
+    def _terms(self, candidate: Candidate) -> frozenset[str]:
+        """Every key the candidate's text can be matched by."""
+        if candidate.kind == "entry":
+            return self.index.entries[candidate.id].body_terms
+        return self.index.clauses[candidate.id][1]
 
     def _split_topic(self, topic: Sequence[str]) -> tuple[list[str], list[str]]:
         """(query keys some record holds, keys no record holds): a word no record has is no evidence for any."""

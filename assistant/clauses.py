@@ -39,13 +39,11 @@ def addressed_clause(index: CatalogueIndex, agency: str, document: str) -> str |
 
 
 def pick_clause(index: CatalogueIndex, q: Question, retrieved: str) -> list[Scored]:
-    """The unit of the retrieved clause's family that holds the question's words best (the clause on a tie)."""
+    """The unit of the retrieved clause's family — or of the clause tasking the agency the question names — that
+    holds the question's words best (the clause itself when its points hold them equally)."""
     document = retrieved.split("/", 1)[0]
-    if q.agency:
-        named = addressed_clause(index, q.agency, document)
-        if named is not None:
-            return [Scored(named, 1.0, 1.0, 1.0, 0.0)]
-    root = family(retrieved)
+    named = addressed_clause(index, q.agency, document) if q.agency else None
+    root = named or family(retrieved)
     places = {w for d in index.corpus.documents() for w in fold(d.province).split()}
     words = [w for w in q.words if fold(w) not in places]
     scored = [s for s in index.score_clauses(words, [document]) if s.id == root or s.id.startswith(f"{root}.")]

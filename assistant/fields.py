@@ -93,6 +93,10 @@ def fields_for(
 ) -> list[Field]:
     """The columns to answer with: the cue's (or the default ones) and the best evidenced one, in that order."""
     chosen = list(dict.fromkeys(cue_fields)) or list(DEFAULT_FIELDS)
+    if Field.COLLECTION in chosen and Field.CONTENT not in chosen:
+        # Where data comes from is written across two columns of these catalogues: the collection mechanism and
+        # the content ("Dữ liệu về … từ Hệ thống …"); a question about sources is answered from both.
+        chosen.append(Field.CONTENT)
     best = best_evidenced(index, entry_id, words, question)
     if best is not None and best not in chosen:
         chosen.append(best)

@@ -13,61 +13,13 @@ from functools import lru_cache
 
 from corpus.text import fold_accents
 
-# Abbreviations of the catalogues and of how civil servants write; merged with the index's table
-# (corpus/abbreviations.json). Keys match whole words, case-insensitively.
-_BUILTIN_ABBREVIATIONS: dict[str, str] = {
-    "CSDL": "cơ sở dữ liệu",
-    "CDSL": "cơ sở dữ liệu",
-    "UBND": "ủy ban nhân dân",
-    "HĐND": "hội đồng nhân dân",
-    "TNMT": "tài nguyên và môi trường",
-    "TN&MT": "tài nguyên và môi trường",
-    "GPLX": "giấy phép lái xe",
-    "BHXH": "bảo hiểm xã hội",
-    "BHYT": "bảo hiểm y tế",
-    "KH&CN": "khoa học và công nghệ",
-    "KHCN": "khoa học và công nghệ",
-    "KH&ĐT": "kế hoạch và đầu tư",
-    "KHĐT": "kế hoạch và đầu tư",
-    "TT&TT": "thông tin và truyền thông",
-    "TTTT": "thông tin và truyền thông",
-    "GTVT": "giao thông vận tải",
-    "NN&PTNT": "nông nghiệp và phát triển nông thôn",
-    "NNPTNT": "nông nghiệp và phát triển nông thôn",
-    "NN&MT": "nông nghiệp và môi trường",
-    "NNMT": "nông nghiệp và môi trường",
-    "LĐTBXH": "lao động thương binh và xã hội",
-    "LĐ-TB&XH": "lao động thương binh và xã hội",
-    "GD&ĐT": "giáo dục và đào tạo",
-    "GDĐT": "giáo dục và đào tạo",
-    "VHTTDL": "văn hóa thể thao và du lịch",
-    "VH,TT&DL": "văn hóa thể thao và du lịch",
-    "CCHC": "cải cách hành chính",
-    "TTHC": "thủ tục hành chính",
-    "NSNN": "ngân sách nhà nước",
-    "CBCCVC": "cán bộ công chức viên chức",
-    "KCN": "khu công nghiệp",
-    "KKT": "khu kinh tế",
-    "ĐKKD": "đăng ký kinh doanh",
-    "VP": "văn phòng",
-    "VPUBND": "văn phòng ủy ban nhân dân",
-    "QĐ": "quyết định",
-    "TTg": "thủ tướng",
-    "SXKD": "sản xuất kinh doanh",
-    "DVC": "dịch vụ công",
-}
-
 
 def _load_abbreviations() -> dict[str, str]:
-    """The built-in table merged with the index's (corpus/abbreviations.json) when it is available."""
-    table = {k.casefold(): v for k, v in _BUILTIN_ABBREVIATIONS.items()}
-    try:
-        from index.analyze import abbreviation_table
-    except ImportError:  # the index package is optional for the assistant's own matching
-        return table
-    for surface, _canonical, long in abbreviation_table():
-        table.setdefault(surface.casefold(), long)
-    return table
+    """Surface form (case-folded) → expansion, from the one table the index uses too (corpus/abbreviations.json:
+    abbreviations with their quotations in the documents, synonyms with the law that defines the term)."""
+    from index.analyze import abbreviation_table
+
+    return {surface.casefold(): long for surface, _canonical, long in abbreviation_table()}
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from assistant.session import Focus
 from assistant.sets import topic_set
 from corpus.records import SharingMode
 
+
 def _sure(record_id: str) -> Scored:
     return Scored(record_id, 1.0, 1.0, 1.0, 1.0)
 
@@ -125,7 +126,9 @@ class Planner:
         if not -len(listed) <= (n - 1 if n > 0 else n) < len(listed):
             return Plan("clarify", reason="ordinal")
         entry_id = listed[n - 1] if n > 0 else listed[n]
-        fields = fields_for(self.index, entry_id, q.fields, q.words, q.text) if q.fields or q.words else list(focus.fields)
+        fields = (
+            fields_for(self.index, entry_id, q.fields, q.words, q.text) if q.fields or q.words else list(focus.fields)
+        )
         doc = self.index.entries[entry_id].entry.document_id
         return Plan("entry", documents=[doc], entries=[_sure(entry_id)], fields=fields, focus_words=q.words)
 
@@ -281,7 +284,7 @@ class Planner:
                 assert q.agency is not None
                 named = addressed_clause(self.index, q.agency, doc)
                 if named is not None:
-                    picked.append(_sure(named))
+                    picked.extend(pick_clause(self.index, q, named))
         return Plan("clause", documents=docs, clauses=picked, topic=q.topic) if picked else None
 
     def _has_sectors(self, document: str) -> bool:

@@ -87,6 +87,8 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"cap nhat(?: du lieu)?",
         r"nguon (?:du lieu|goc du lieu|thong tin)",
         r"lay (?:du lieu )?tu dau",
+        r"(?:lay )?(?:du lieu |so lieu |thong tin )?tu (?:he thong|nguon|co so du lieu|phan mem) nao",
+        r"lay (?:du lieu|so lieu|thong tin) tu",
         r"tu dau",
         r"nguon",
     ),

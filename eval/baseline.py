@@ -14,7 +14,7 @@ import math
 import secrets
 
 from assistant.abstain import Calibration, CalibrationError
-from assistant.answer import Answer, AnswerStatus
+from assistant.answer import Answer
 from assistant.assistant import Assistant
 from assistant.errors import check_question
 from assistant.matching import Scored

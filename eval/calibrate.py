@@ -172,7 +172,9 @@ def fit(rows: list[Row], columns: list[int]) -> dict[str, Any]:
         "answerable_slots": int(slot_answerable.sum()),
         "answerable_refused": float(np.mean(~accepted[slot_answerable])) if slot_answerable.any() else None,
         "answerable_chosen_right": float(np.mean(slot_y[slot_answerable] == 1)) if slot_answerable.any() else None,
-        "answered_right": float(np.mean(slot_y[accepted & slot_answerable] == 1)) if (accepted & slot_answerable).any() else None,  # noqa: E501
+        "answered_right": float(np.mean(slot_y[accepted & slot_answerable] == 1))
+        if (accepted & slot_answerable).any()
+        else None,  # noqa: E501
         "out_of_scope_refused": float(np.mean(~accepted[negative])) if negative.any() else None,
         "no_right_candidate_refused": float(np.mean(~accepted[~slot_answerable & ~negative]))
         if (~slot_answerable & ~negative).any()

@@ -26,7 +26,7 @@ from eval.gold import GoldItem
 # Words that every catalogue name shares: they say nothing about which database is meant.
 _GENERIC = frozenset(
     "co so du lieu csdl he thong thong tin quan ly du lieu tinh chuyen nganh ve cua va cac phan mem "
-    "nen tang dung chung".split()
+    "nen tang dung chung tren dia ban".split()
 )
 
 _ABSENT_TEMPLATES = (
@@ -36,57 +36,97 @@ _ABSENT_TEMPLATES = (
 
 # Public services and facts outside any catalogue of shared databases (what users also ask a portal's widget).
 _OUTSIDE_TOPICS = (
-    "lệ phí cấp hộ chiếu phổ thông", "thủ tục cấp lại căn cước bị mất", "giờ làm việc của bộ phận một cửa",
-    "mức lương cơ sở năm nay", "lịch tiếp công dân của chủ tịch", "số điện thoại đường dây nóng",
-    "điểm chuẩn vào lớp 10", "giá vé xe buýt nội tỉnh", "lịch cắt điện tuần này", "dự báo thời tiết ngày mai",
-    "mức phạt vượt đèn đỏ", "cách nộp thuế thu nhập cá nhân online", "thời hạn đổi bằng lái xe quốc tế",
-    "hồ sơ xin visa du lịch", "lãi suất vay mua nhà ở xã hội", "danh sách trúng tuyển công chức năm nay",
-    "giá đất bồi thường dự án cao tốc", "số ca mắc sốt xuất huyết tuần qua", "lịch nghỉ Tết của học sinh",
-    "địa chỉ trụ sở công an phường", "phí trông giữ xe máy tại bệnh viện", "tiền điện bậc thang",
-    "kết quả xổ số kiến thiết", "tên bí thư tỉnh ủy hiện nay", "dân số trung bình năm 2025",
-    "lịch thi bằng lái xe máy", "mức trợ cấp thất nghiệp tối đa", "chương trình khuyến mãi du lịch hè",
-    "thủ tục nhập khẩu ô tô cũ", "cách đăng ký tài khoản định danh điện tử mức 2",
-    "quy trình khiếu nại quyết định thu hồi đất", "tỷ lệ hộ dùng nước sạch năm ngoái",
-    "giá xăng dầu hôm nay", "mẫu đơn xin nghỉ phép của viên chức", "học phí đại học công lập",
-    "lịch tiêm vắc xin cho trẻ", "thủ tục ly hôn thuận tình", "giấy tờ cần để mua sim điện thoại",
-    "luật sư tư vấn miễn phí", "tuyến xe khách đi Hà Nội",
+    "lệ phí cấp hộ chiếu phổ thông",
+    "thủ tục cấp lại căn cước bị mất",
+    "giờ làm việc của bộ phận một cửa",
+    "mức lương cơ sở năm nay",
+    "lịch tiếp công dân của chủ tịch",
+    "số điện thoại đường dây nóng",
+    "điểm chuẩn vào lớp 10",
+    "giá vé xe buýt nội tỉnh",
+    "lịch cắt điện tuần này",
+    "dự báo thời tiết ngày mai",
+    "mức phạt vượt đèn đỏ",
+    "cách nộp thuế thu nhập cá nhân online",
+    "thời hạn đổi bằng lái xe quốc tế",
+    "hồ sơ xin visa du lịch",
+    "lãi suất vay mua nhà ở xã hội",
+    "danh sách trúng tuyển công chức năm nay",
+    "giá đất bồi thường dự án cao tốc",
+    "số ca mắc sốt xuất huyết tuần qua",
+    "lịch nghỉ Tết của học sinh",
+    "địa chỉ trụ sở công an phường",
+    "phí trông giữ xe máy tại bệnh viện",
+    "tiền điện bậc thang",
+    "kết quả xổ số kiến thiết",
+    "tên bí thư tỉnh ủy hiện nay",
+    "dân số trung bình năm 2025",
+    "lịch thi bằng lái xe máy",
+    "mức trợ cấp thất nghiệp tối đa",
+    "chương trình khuyến mãi du lịch hè",
+    "thủ tục nhập khẩu ô tô cũ",
+    "cách đăng ký tài khoản định danh điện tử mức 2",
+    "quy trình khiếu nại quyết định thu hồi đất",
+    "tỷ lệ hộ dùng nước sạch năm ngoái",
+    "giá xăng dầu hôm nay",
+    "mẫu đơn xin nghỉ phép của viên chức",
+    "học phí đại học công lập",
+    "lịch tiêm vắc xin cho trẻ",
+    "thủ tục ly hôn thuận tình",
+    "giấy tờ cần để mua sim điện thoại",
+    "luật sư tư vấn miễn phí",
+    "tuyến xe khách đi Hà Nội",
 )
 _OUTSIDE_TEMPLATES = ("{topic} ở {province} là bao nhiêu, xem ở đâu?", "Cho tôi hỏi {topic} tại {province}?")
 
 
-def _distinctive(name: str) -> list[str]:
-    """Folded content syllables of a name, without the words all catalogue names share."""
-    return [w for w in re.findall(r"[a-z0-9]+", fold_key(name)) if w not in _GENERIC and not w.isdigit()]
+def _distinctive(name: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Folded content syllables of a name without the words all catalogue names share, and the name's adjacent
+    syllable pairs that hold at least one of them."""
+    tokens = re.findall(r"[a-z0-9]+", fold_key(name))
+    words = [w for w in tokens if w not in _GENERIC and not w.isdigit()]
+    pairs = [(a, b) for a, b in zip(tokens, tokens[1:], strict=False) if a in words or b in words]
+    return words, pairs
 
 
-def _holds(words: list[str], text: str) -> float:
-    """Share of the words that occur in the (folded) text."""
-    have = set(re.findall(r"[a-z0-9]+", fold_key(text)))
-    return sum(w in have for w in words) / len(words) if words else 0.0
+def _holds(words: list[str], pairs: list[tuple[str, str]], text: str) -> float:
+    """Mean of the shares of the words and of the pairs that occur in the (folded) text."""
+    tokens = re.findall(r"[a-z0-9]+", fold_key(text))
+    have, adjacent = set(tokens), set(zip(tokens, tokens[1:], strict=False))
+    if not words:
+        return 0.0
+    unigrams = sum(w in have for w in words) / len(words)
+    return (unigrams + sum(p in adjacent for p in pairs) / len(pairs)) / 2 if pairs else unigrams
 
 
 def absent_database_negatives(corpus: Corpus) -> list[dict[str, Any]]:
     """A database of one catalogue asked of each other province whose catalogue has nothing like it.
 
-    "Nothing like it": no entry of that catalogue holds half of the name's distinctive words in any field —
-    a conservative cut, so that a generated negative is never a database the province does have.
+    "Nothing like it": no entry of that catalogue holds half of the name's distinctive words and word pairs
+    (the mean of both shares) in any field, and no entry's name holds or is held by the asked name's distinctive
+    words — so that a generated negative is not a database the province has.
     """
     out: list[dict[str, Any]] = []
     documents = corpus.documents()
     for entry in corpus.entries():
-        words = _distinctive(entry.name)
+        name = _without_place(entry.name, corpus.document(entry.document_id).province)
+        words, pairs = _distinctive(name)
         if len(words) < 2:
             continue
         for doc in documents:
             if doc.id == entry.document_id:
                 continue
+            others = corpus.entries(document=doc.id)
             texts = [
                 " ".join(x or "" for x in (e.name, e.purpose, e.scope, e.content, e.collection, e.notes))
-                for e in corpus.entries(document=doc.id)
+                for e in others
             ]
-            if max((_holds(words, t) for t in texts), default=0.0) >= 0.5:
+            if max((_holds(words, pairs, t) for t in texts), default=0.0) >= 0.5:
                 continue
-            name = _without_place(entry.name, corpus.document(entry.document_id).province)
+            # A name that holds, or is held by, one of the province's own names is the same kind of database.
+            names = [set(_distinctive(_without_place(e.name, doc.province))[0]) for e in others]
+            if any(n and (n <= set(words) or set(words) <= n) for n in names):
+                continue
             for template in _ABSENT_TEMPLATES:
                 q = template.format(name=name, province=doc.province)
                 out.append(_item(f"gen-absent-{len(out) + 1:03d}", q, f"{entry.id} asked of {doc.id}"))
@@ -128,11 +168,21 @@ _SWAP_TONES = re.compile("|".join(sorted({*_OLD_TONES, *_NEW_TO_OLD}, key=len, r
 
 # Long forms users shorten, each with the abbreviation the decisions themselves use (corpus/abbreviations.json).
 _SHORTEN = (
-    ("cơ sở dữ liệu", "CSDL"), ("ủy ban nhân dân", "UBND"), ("tài nguyên và môi trường", "TN&MT"),
-    ("giấy phép lái xe", "GPLX"), ("bảo hiểm xã hội", "BHXH"), ("ngân sách nhà nước", "NSNN"),
-    ("thủ tục hành chính", "TTHC"), ("khoa học và công nghệ", "KH&CN"), ("kế hoạch và đầu tư", "KH&ĐT"),
-    ("thông tin và truyền thông", "TT&TT"), ("giao thông vận tải", "GTVT"), ("cải cách hành chính", "CCHC"),
-    ("công nghệ thông tin", "CNTT"), ("khu công nghiệp", "KCN"), ("hợp tác xã", "HTX"),
+    ("cơ sở dữ liệu", "CSDL"),
+    ("ủy ban nhân dân", "UBND"),
+    ("tài nguyên và môi trường", "TN&MT"),
+    ("giấy phép lái xe", "GPLX"),
+    ("bảo hiểm xã hội", "BHXH"),
+    ("ngân sách nhà nước", "NSNN"),
+    ("thủ tục hành chính", "TTHC"),
+    ("khoa học và công nghệ", "KH&CN"),
+    ("kế hoạch và đầu tư", "KH&ĐT"),
+    ("thông tin và truyền thông", "TT&TT"),
+    ("giao thông vận tải", "GTVT"),
+    ("cải cách hành chính", "CCHC"),
+    ("công nghệ thông tin", "CNTT"),
+    ("khu công nghiệp", "KCN"),
+    ("hợp tác xã", "HTX"),
 )
 
 

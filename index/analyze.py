@@ -40,11 +40,13 @@ _STOPWORDS = frozenset(
 
 @cache
 def abbreviation_table() -> tuple[tuple[str, str, str], ...]:
-    """(surface form in lower case, canonical token, expansion), longest surface first."""
+    """(surface form in lower case, canonical token, expansion), longest surface first: the abbreviations and
+    the synonyms (everyday words → the official term) of `corpus/abbreviations.json`."""
     # Located next to corpus/text.py: under pytest `corpus` itself may resolve to the tests/corpus namespace.
     raw = (Path(corpus.text.__file__).parent / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
     rows: list[tuple[str, str, str]] = []
-    for item in json.loads(raw)["abbreviations"]:
+    table = json.loads(raw)
+    for item in [*table["abbreviations"], *table.get("synonyms", [])]:
         long = unicodedata.normalize("NFC", item["long"]).lower()
         canonical = re.sub(r"\W", "", fold_accents(item["short"][0]).lower())
         for short in item["short"]:
