@@ -19,8 +19,12 @@ from assistant.matching import CatalogueIndex, Scored, query_terms
 from assistant.plan import Plan
 from assistant.question import Field, Meta, Question
 from assistant.session import Focus
-from assistant.sets import topic_set
+from assistant.sets import name_vocabulary, planned_entries, topic_set
 from corpus.records import SharingMode
+
+
+def _mode(value: str | None) -> SharingMode | None:
+    return SharingMode(value) if value else None
 
 
 def _sure(record_id: str) -> Scored:
@@ -40,6 +44,7 @@ class Planner:
         # Words every decision uses to name itself ("ban hành danh mục … dùng chung"): no topic of a set.
         titles = [set(fold(d.title or "").split()) for d in index.corpus.documents()]
         self._title_words = frozenset(set.intersection(*titles)) if titles else frozenset()
+        self._name_words = name_vocabulary(index)
 
     # ---- evidence ------------------------------------------------------------------------------------------
     def evidence(self, query: str, document: str, topic: list[str], only: set[str] | None = None) -> DocumentEvidence:
@@ -81,6 +86,8 @@ class Planner:
             q.topic_parts = [p for p in q.topic_parts if p]
             own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
             return self._set(q, focus, docs, own_topic)
+        if q.refers_back and focus.entries and not docs and not q.names_database:
+            return self._from_focus(q, focus, docs)  # "nó", "bên đó": the database the conversation is about
         if focus.kind is not None and focus.listed and own_topic and not docs:
             picked = self._inside_list(q, focus)
             if picked is not None:
@@ -158,37 +165,58 @@ class Planner:
             exclude = list(focus.entries) if q.wants_other else []
             return Plan("list", documents=docs or focus.documents, agency=agency, exclude=exclude)
         kind = "count" if q.wants_count else "list"
-        if q.within and not docs and focus.documents:
-            docs = list(focus.documents)  # "trong đó …": inside what the conversation just listed
+        in_set = focus.kind in ("list", "count", "totals")
+        if (q.within or in_set) and not docs and focus.documents:
+            docs = list(focus.documents)  # "trong đó …", "kể tên …": inside what the conversation just counted
+        targets = docs or self.all_documents
+        if kind == "list" and own_topic:
+            accepted = self._judge(q.text, targets, q.topic)
+            if accepted and all(ev.best is not None and ev.best.kind == "clause" for ev in accepted):
+                return self._by_retrieval(q, docs, focus)  # "… thì quyết định yêu cầu họ làm gì?": a clause
+        if not q.has_filter and any(self.index.document_frequency(k) == 0 for k in query_terms(q.topic)[0]):
+            return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")  # "giá vàng …": no record
+        # A set's topic is made of words that entry names use ("đưa vào danh mục" names nothing).
+        q.topic = [w for w in q.topic if fold(w) in self._name_words]
+        q.topic_parts = [p for p in ([w for w in part if fold(w) in self._name_words] for part in q.topic_parts) if p]
+        own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         if not q.has_filter and not own_topic:
-            if focus.kind in ("list", "count", "totals") and focus.listed and not docs:
+            if in_set and focus.listed and (q.within or not q.documents):
                 return Plan(kind, documents=list(focus.documents), entries=[_sure(e) for e in focus.listed])
-            if focus.kind in ("list", "count", "totals") and docs and focus.filters:
+            if in_set and docs and focus.filters:
                 return self._from_focus(q, focus, docs)
             if q.wants_compare or (kind == "count" and len(docs) != 1):
-                return Plan("totals", documents=docs or self.all_documents)
-            return Plan(kind, documents=docs or self.all_documents)
-        targets = docs or self.all_documents
+                return Plan("totals", documents=targets)
+            return Plan(kind, documents=targets)
         if q.has_filter:
+            inherited = focus.filters if in_set and not q.documents else {}
+            plan = Plan(
+                kind, documents=targets, agency=q.agency or inherited.get("agency"),
+                sector=q.sector or inherited.get("sector"), group=q.group or inherited.get("group"),
+                sharing_mode=q.sharing_mode or _mode(inherited.get("sharing_mode")),
+            )  # fmt: skip
             if q.sector and q.sector_words and not any(self._has_sectors(d) for d in targets):
                 # Hà Tĩnh and Hải Dương have no sector column: "lĩnh vực giáo dục" is read from the names.
                 named = [s for s in self.index.score_entries(q.sector_words, targets) if s.name_cover >= 0.99]
                 if named:
-                    return Plan(kind, documents=targets, entries=named, topic=q.sector_words)
-            return Plan(
-                kind, documents=targets, agency=q.agency, sector=q.sector, group=q.group, sharing_mode=q.sharing_mode
-            )
-        accepted = self._judge(q.text, targets, q.topic)
-        if accepted and all(ev.best is not None and ev.best.kind == "clause" for ev in accepted):
-            return self._by_retrieval(q, docs, focus)  # "… thì quyết định yêu cầu họ làm gì?": a clause, no set
+                    plan = Plan(kind, documents=targets, entries=named, topic=q.sector_words)
+            return self._single(q, plan) or plan
         found = topic_set(self.index, q.topic_parts or [q.topic], targets, self._part_evidence, self.choose)
-        names_one = [s for s in found if s.name_precision >= 0.8 and s.name_cover >= 0.99]
-        if q.wants_list and len(found) == 1 and len(names_one) == 1 and len(q.topic) >= 3:
-            # "Hệ thống … gồm những CSDL gì?": the list asked for is that one database's content.
-            return Plan("entry", documents=docs, entries=found, fields=q.fields or [Field.CONTENT], topic=q.topic)
         if found:
-            return Plan(kind, documents=targets, entries=found, topic=q.topic)
+            plan = Plan(kind, documents=targets, entries=found, topic=q.topic)
+            return self._single(q, plan) or plan
         return self._by_retrieval(q, docs, focus)
+
+    def _single(self, q: Question, plan: Plan) -> Plan | None:
+        """A list that comes to one database is a question about it: its asked (or evidenced) columns."""
+        if plan.kind != "list":
+            return None
+        selected = [e for d in plan.documents for e in planned_entries(self.index, plan, d)]
+        if len(selected) != 1:
+            return None
+        entry = selected[0]
+        fields = fields_for(self.index, entry.id, q.fields, q.words, q.text)
+        return Plan("entry", documents=[entry.document_id], entries=[_sure(entry.id)], fields=fields,
+                    topic=q.topic, focus_words=q.words)  # fmt: skip
 
     def _part_evidence(self, query: str, document: str, topic: list[str]) -> DocumentEvidence:
         return self.evidence(query, document, list(topic))
@@ -196,7 +224,7 @@ class Planner:
     def _by_retrieval(self, q: Question, docs: list[str], focus: Focus) -> Plan:
         targets = docs or self.all_documents
         if q.agency and not q.names_database and docs:
-            addressed = self._addressed(q, docs)
+            addressed = self._addressed(q, docs, require_clause=bool(q.fields))
             if addressed is not None:
                 return addressed
         accepted = self._judge(q.text, targets, q.topic)
@@ -253,7 +281,7 @@ class Planner:
                 return Plan("count" if focus.kind == "count" else "list", documents=switched or docs, entries=found,
                             topic=list(focus.topic))  # fmt: skip
             return Plan(
-                "count" if focus.kind == "count" and q.wants_count else focus.kind if focus.kind != "totals" else "list",
+                "count" if focus.kind == "count" and q.wants_count else "list",
                 documents=switched or docs or list(focus.documents),
                 agency=f.get("agency"), sector=f.get("sector"), group=f.get("group"),
                 sharing_mode=SharingMode(f["sharing_mode"]) if f.get("sharing_mode") else None,
@@ -271,7 +299,7 @@ class Planner:
                     return Plan("clause", documents=targets, clauses=picked, topic=q.topic)
         return Plan("clarify", reason="no-context")
 
-    def _addressed(self, q: Question, docs: list[str]) -> Plan | None:
+    def _addressed(self, q: Question, docs: list[str], *, require_clause: bool = True) -> Plan | None:
         """An agency named with no database: when the rest of the question retrieves a clause first, the clause
         tasking that agency (the agency's name alone would pull the entries it manages)."""
         agency_words = set((q.agency or "").split())
@@ -280,7 +308,9 @@ class Planner:
         picked: list[Scored] = []
         for doc in docs:
             ev = self.generator.for_document(raw, doc, q.topic)  # its fused first: the kind asked about
-            if ev.best is not None and ev.best.kind == "clause":
+            # A question that asks no column of a database ("… giao … những nhiệm vụ gì?") is about the agency's
+            # tasks; one that asks a column is about a clause only when the rest of it retrieves a clause first.
+            if not require_clause or (ev.best is not None and ev.best.kind == "clause"):
                 assert q.agency is not None
                 named = addressed_clause(self.index, q.agency, doc)
                 if named is not None:

@@ -17,13 +17,14 @@ from assistant.answering import (
     shorten,
 )
 from assistant.citing import Citations, clause_title
-from assistant.lexicon import fold
 from assistant.matching import CatalogueIndex
 from assistant.plan import Plan
 from assistant.question import Meta
+from assistant.sets import planned_entries
 from corpus.records import CatalogueEntry, DecisionClause
 
 MAX_LISTED = 60
+MAX_NAMED_IN_COUNT = 15
 # What the records hold of a decision is its number, date, title, issuer, signer, legal bases and articles.
 MISSING_META = "Phần đã trích từ quyết định không có nội dung này."
 NOT_FOUND = "Không tìm thấy thông tin này trong các danh mục cơ sở dữ liệu dùng chung hiện có"
@@ -85,21 +86,7 @@ class Responder:
         return reply
 
     def _filtered(self, plan: Plan, doc: str) -> list[CatalogueEntry]:
-        if plan.entries:
-            wanted = {s.id for s in plan.entries}
-            return [e for e in self.corpus.entries(document=doc) if e.id in wanted]
-        if plan.agency:
-            entries = self.index.entries_of_agency(plan.agency, doc)
-        else:
-            entries = self.corpus.entries(document=doc)
-        if plan.sector:
-            sector = fold(plan.sector)
-            entries = [e for e in entries if e.sector and f" {sector} " in f" {fold(e.sector)} "]
-        if plan.group:
-            entries = [e for e in entries if e.group == plan.group]
-        if plan.sharing_mode:
-            entries = [e for e in entries if plan.sharing_mode in e.sharing_modes]
-        return [e for e in entries if e.id not in plan.exclude]
+        return planned_entries(self.index, plan, doc)
 
     def _what(self, plan: Plan, doc: str) -> str:
         group_title = None
@@ -153,15 +140,19 @@ class Responder:
             entries = self._filtered(plan, doc)
             if not entries and len(plan.documents) > 1:
                 continue
-            markers = "".join(cites.cite(e, f"{e.name} — {e.agency}") for e in entries[:MAX_LISTED])
-            parts.append(
-                f"Danh mục của {self._province(doc)} có {len(entries)} CSDL{self._what(plan, doc)} {markers}".rstrip()
-            )
+            head = f"Danh mục của {self._province(doc)} có {len(entries)} CSDL{self._what(plan, doc)}"
+            if len(entries) > MAX_NAMED_IN_COUNT:
+                markers = "".join(cites.cite(e, f"{e.name} — {e.agency}") for e in entries[:MAX_LISTED])
+                parts.append(f"{head} {markers}".rstrip())
+                continue
+            # A count names what it counted (one line and one citation each), so "kể tên" is already answered.
+            lines = [entry_line(cites, e, with_agency=not plan.agency) for e in entries]
+            parts.append(f"{head}:\n" + "\n".join(lines) if lines else head)
         if not parts:
             return Reply(
                 AnswerStatus.NOT_FOUND, f"Danh mục không có CSDL nào{self._what(plan, plan.documents[0])}.", cites
             )
-        return Reply(AnswerStatus.ANSWERED, ".\n".join(parts) + ".", cites)
+        return Reply(AnswerStatus.ANSWERED, "\n".join(parts), cites)
 
     def _totals(self, plan: Plan) -> Reply:
         cites = Citations(self.corpus)

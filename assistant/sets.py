@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.candidates import DocumentEvidence
+from assistant.lexicon import fold
 from assistant.matching import CatalogueIndex, Scored
+from assistant.plan import Plan
+from corpus.records import CatalogueEntry
 
 Evidence = Callable[[str, str, Sequence[str]], DocumentEvidence]
 
@@ -45,3 +48,24 @@ def topic_set(
                 chosen.setdefault(top.id, Scored(top.id, top.fused, 0.0, 0.0, 0.0))
     order = {e.id: i for i, e in enumerate(index.corpus.entries())}
     return sorted(chosen.values(), key=lambda s: order.get(s.id, len(order)))
+
+
+def planned_entries(index: CatalogueIndex, plan: Plan, document: str) -> list[CatalogueEntry]:
+    """The entries of one document that a list or count plan selects (its entries, else its filters)."""
+    if plan.entries:
+        wanted = {s.id for s in plan.entries}
+        return [e for e in index.corpus.entries(document=document) if e.id in wanted]
+    entries = index.entries_of_agency(plan.agency, document) if plan.agency else index.corpus.entries(document=document)
+    if plan.sector:
+        sector = fold(plan.sector)
+        entries = [e for e in entries if e.sector and f" {sector} " in f" {fold(e.sector)} "]
+    if plan.group:
+        entries = [e for e in entries if e.group == plan.group]
+    if plan.sharing_mode:
+        entries = [e for e in entries if plan.sharing_mode in e.sharing_modes]
+    return [e for e in entries if e.id not in plan.exclude]
+
+
+def name_vocabulary(index: CatalogueIndex) -> frozenset[str]:
+    """Folded syllables that occur in some entry's name: the words a set's topic can be made of."""
+    return frozenset(w for p in index.entries.values() for w in fold(p.entry.name).split())

@@ -45,8 +45,9 @@ def parse(text: str, *, source_file: str) -> ParsedDocument:
     lines = non_blank(text)
     start = first_header(lines)
     if start is None:
-        raise ParseError("no catalogue table header (STT / CƠ QUAN QUẢN / … / HẠNG MỤC DỮ LIỆU)",
-                         source_file=source_file, line=None)
+        raise ParseError(
+            "no catalogue table header (STT / CƠ QUAN QUẢN / … / HẠNG MỤC DỮ LIỆU)", source_file=source_file, line=None
+        )
     rows = split_rows(lines[start:], source_file=source_file)
     pairs = word_pairs(text)
     cells = [assign_columns(row, source_file=source_file, pairs=pairs) for row in rows]
@@ -106,4 +107,3 @@ def _entry(row: Row, cells: dict[Column, tuple[str, ...]], document_id: str, sou
         sharing_modes=sharing_modes(sharing),
         source_lines=(row.first_line, row.last_line),
     )
-

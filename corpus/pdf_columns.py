@@ -270,8 +270,11 @@ def readings(
                         if key not in following or following[key][1] > total:
                             following[key] = (new, total)
             if not following:
-                raise ParseError(f"row {row.number}: line {line.number} fits no column of the table "
-                                 f"({line.text.strip()[:50]!r})", source_file=source_file, line=line.number)
+                raise ParseError(
+                    f"row {row.number}: line {line.number} fits no column of the table ({line.text.strip()[:50]!r})",
+                    source_file=source_file,
+                    line=line.number,
+                )
             kept = sorted(following.items(), key=lambda item: item[1][1])[:beam]
             best = kept[0][1][1]
             states = {k: v for k, v in kept if v[1] <= best + _HOPELESS}
@@ -289,6 +292,9 @@ def assign_columns(
     """
     found = readings(row, source_file=source_file, pairs=pairs)
     if not found:
-        raise ParseError(f"row {row.number} lacks an agency, a name or a description starting with 'Mục đích'",
-                         source_file=source_file, line=row.first_line)
+        raise ParseError(
+            f"row {row.number} lacks an agency, a name or a description starting with 'Mục đích'",
+            source_file=source_file,
+            line=row.first_line,
+        )
     return found[0][0]

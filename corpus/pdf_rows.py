@@ -16,8 +16,17 @@ from corpus.text import fold_accents
 
 # The header repeated on every page, one cell line per source line (blank lines between them ignored).
 HEADER = (
-    "STT", "CƠ QUAN QUẢN", "LÝ, VẬN HÀNH", "TÊN CƠ SỞ", "DỮ LIỆU", "MÔ TẢ DỮ LIỆU", "CƠ CHẾ THU",
-    "THẬP, CẬP NHẬT", "NGUỒN DỮ LIỆU", "HẠNG MỤC", "DỮ LIỆU",
+    "STT",
+    "CƠ QUAN QUẢN",
+    "LÝ, VẬN HÀNH",
+    "TÊN CƠ SỞ",
+    "DỮ LIỆU",
+    "MÔ TẢ DỮ LIỆU",
+    "CƠ CHẾ THU",
+    "THẬP, CẬP NHẬT",
+    "NGUỒN DỮ LIỆU",
+    "HẠNG MỤC",
+    "DỮ LIỆU",
 )
 _HEADER_KEYS = tuple(fold_accents(h).lower() for h in HEADER)
 _STT = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*?))?\s*$")
@@ -103,11 +112,15 @@ def split_rows(lines: list[SourceLine], *, source_file: str) -> list[Row]:
             firsts.append(line.number)
         elif stt and not stt.group(2):
             # A bare number that is neither the next STT nor a page number: a row is missing or out of order.
-            raise ParseError(f"expected row {len(rows) + 1}, found row {stt.group(1)}", source_file=source_file,
-                             line=line.number)
+            raise ParseError(
+                f"expected row {len(rows) + 1}, found row {stt.group(1)}", source_file=source_file, line=line.number
+            )
         elif not rows:
-            raise ParseError(f"expected row 1 after the table header, found {line.text.strip()[:60]!r}",
-                             source_file=source_file, line=line.number)
+            raise ParseError(
+                f"expected row 1 after the table header, found {line.text.strip()[:60]!r}",
+                source_file=source_file,
+                line=line.number,
+            )
         else:
             rows[-1][-1].append(line)
         i += 1

@@ -5,7 +5,8 @@
 - `outside_negatives`: public-service questions (fees, opening hours, procedures, people) that no catalogue of
   shared databases answers, asked of each province.
 - `surface_variants`: each written item re-typed the ways users type it (no diacritics, decomposed Unicode, old
-  tone placement, abbreviations, upper/lower case, stray punctuation); the same answer is expected.
+  tone placement, abbreviations, upper/lower case, stray punctuation, a polite frame, odd spacing); the same
+  answer is expected.
 
 Deterministic: the same corpus and gold give the same files (`csdl-qa eval generate`).
 """
@@ -32,6 +33,7 @@ _GENERIC = frozenset(
 _ABSENT_TEMPLATES = (
     "{name} của {province} do cơ quan nào quản lý?",
     "{province} có {name} không, chia sẻ theo hình thức nào?",
+    "{name} Còn ở {province} thì sao?",  # how a follow-up that moves to another province is searched
 )
 
 # Public services and facts outside any catalogue of shared databases (what users also ask a portal's widget).
@@ -216,6 +218,19 @@ def _stray_punctuation(q: str) -> str:
     return "  " + q.replace(", ", " ,  ").rstrip("?") + " ??"
 
 
+def _sentence_case(q: str) -> str:
+    q = q.strip()
+    return q[:1].upper() + q[1:].rstrip("?. ") + "?"
+
+
+def _polite(q: str) -> str:
+    return f"Cho em hỏi: {q.strip()} ạ"
+
+
+def _spacing(q: str) -> str:
+    return "\t" + q.replace(" ", "  ") + " \n"
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "nodiac": _no_diacritics,
     "nfd": _decomposed,
@@ -224,6 +239,9 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "upper": _upper,
     "lower": _lower_no_punct,
     "punct": _stray_punctuation,
+    "polite": _polite,
+    "sentence": _sentence_case,
+    "spacing": _spacing,
 }
 
 

@@ -13,8 +13,17 @@ from corpus.records import CatalogueEntry, ParsedDocument, SharingMode
 
 SOURCE = "hai-duong-2022.txt"
 FIELDS = ("agency", "name", "purpose", "scope", "content", "collection", "sharing")
-HEADER_WORDS = ("STT", "CƠ QUAN QUẢN", "LÝ, VẬN HÀNH", "TÊN CƠ SỞ", "MÔ TẢ DỮ LIỆU", "CƠ CHẾ THU", "THẬP, CẬP NHẬT",
-                "NGUỒN DỮ LIỆU", "HẠNG MỤC")
+HEADER_WORDS = (
+    "STT",
+    "CƠ QUAN QUẢN",
+    "LÝ, VẬN HÀNH",
+    "TÊN CƠ SỞ",
+    "MÔ TẢ DỮ LIỆU",
+    "CƠ CHẾ THU",
+    "THẬP, CẬP NHẬT",
+    "NGUỒN DỮ LIỆU",
+    "HẠNG MỤC",
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +56,11 @@ def test_entries_have_no_group_sector_or_notes(parsed: ParsedDocument) -> None:
 def test_document_number_is_blank_and_date_is_march_2022(parsed: ParsedDocument) -> None:
     document = parsed.document
     assert (document.id, document.province, document.number, document.date) == (
-        "hai-duong-2022", "Hải Dương", None, "2022-03")
+        "hai-duong-2022",
+        "Hải Dương",
+        None,
+        "2022-03",
+    )
     assert document.source_file == SOURCE
 
 
@@ -77,10 +90,13 @@ def test_description_is_split_into_purpose_scope_and_content(parsed: ParsedDocum
 def test_name_and_description_continue_after_a_page_break(parsed: ParsedDocument) -> None:
     second = entry(parsed, 2)
     assert second.name == "Cổng Thông tin điện tử tỉnh Hải Dương"
-    assert second.purpose == ("tích hợp, cung cấp thông tin về các lĩnh vực quản lý nhà nước trên địa bàn tỉnh; "
-                              "tích hợp thông tin dịch vụ công trực tuyến của các cơ quan chuyên môn thuộc tỉnh.")
-    assert second.collection == ("Do các cơ quan quản lý thu thập, cập nhật và tự đăng lại từ một số nguồn tin cho "
-                                 "phép")
+    assert second.purpose == (
+        "tích hợp, cung cấp thông tin về các lĩnh vực quản lý nhà nước trên địa bàn tỉnh; "
+        "tích hợp thông tin dịch vụ công trực tuyến của các cơ quan chuyên môn thuộc tỉnh."
+    )
+    assert second.collection == (
+        "Do các cơ quan quản lý thu thập, cập nhật và tự đăng lại từ một số nguồn tin cho phép"
+    )
     assert (second.sharing, second.sharing_modes) == ("Dữ liệu mở", [SharingMode.OPEN])
 
 
@@ -89,8 +105,10 @@ def test_all_five_columns_on_one_line_are_split(parsed: ParsedDocument) -> None:
     assert (fifth.agency, fifth.name) == ("Văn phòng UBND tỉnh", "Hệ thống thông tin báo cáo tỉnh Hải Dương")
     assert fifth.purpose is not None
     assert fifth.purpose.startswith("triển khai kịp thời, thống nhất, khoa học và hiệu quả nội dung")
-    assert fifth.collection == ("Các cơ quan, đơn vị sử dụng hệ thống có trách nhiệm nhập dữ liệu của cơ quan, đơn vị "
-                                "mình vào hệ thống phần mềm")
+    assert fifth.collection == (
+        "Các cơ quan, đơn vị sử dụng hệ thống có trách nhiệm nhập dữ liệu của cơ quan, đơn vị "
+        "mình vào hệ thống phần mềm"
+    )
     assert fifth.sharing == "- Chia sẻ dữ liệu mặc định;\n- Chia sẻ dữ liệu đặc thù"
     assert fifth.sharing_modes == [SharingMode.DEFAULT, SharingMode.SPECIFIC]
 
@@ -107,26 +125,31 @@ def test_list_items_keep_lines_of_their_own(parsed: ParsedDocument) -> None:
     assert entry(parsed, 7).content == (
         "- Quản lý danh mục, hồ sơ, biểu mẫu thủ tục hành chính.\n- Quản lý hồ sơ, tài liệu.\n"
         "- Tiếp nhận và xử lý hồ sơ thủ tục hành chính.\n- Theo dõi quá trình xử lý hồ sơ thủ tục hành chính.\n"
-        "- Điều hành, tác nghiệp.\n- Liên thông, tích hợp với Cổng Dịch vụ công Quốc gia.")
+        "- Điều hành, tác nghiệp.\n- Liên thông, tích hợp với Cổng Dịch vụ công Quốc gia."
+    )
 
 
 def test_name_and_collection_of_entry_15_continue_after_a_page_break(parsed: ParsedDocument) -> None:
     fifteenth = entry(parsed, 15)
     assert fifteenth.name == "CSDL nền tảng tiêm chủng, xét nghiệm COVID-19"
     assert fifteenth.scope == "Toàn tỉnh"
-    assert fifteenth.collection == ("- Nguồn dữ liệu chia sẻ, kết nối, thu thập từ CSDL quốc gia về tiêm chủng, xét "
-                                    "nghiệm;\n- Cán bộ y tế tỉnh Hải Dương nhập dữ liệu")
+    assert fifteenth.collection == (
+        "- Nguồn dữ liệu chia sẻ, kết nối, thu thập từ CSDL quốc gia về tiêm chủng, xét "
+        "nghiệm;\n- Cán bộ y tế tỉnh Hải Dương nhập dữ liệu"
+    )
     assert fifteenth.sharing == "- Chia sẻ dữ liệu mặc định\n- Chia sẻ dữ liệu đặc thù"
 
 
 def test_a_second_scope_paragraph_keeps_its_label(parsed: ParsedDocument) -> None:
     assert entry(parsed, 17).scope == (
         "Toàn tỉnh\nPhạm vi khai thác, sử dụng dữ liệu: Sở Tư pháp; các đơn vị sử dụng hệ thống Cổng dịch vụ công/ "
-        "Hệ thống một cửa điện tử tỉnh Hải Dương tiếp nhận và xử lý hồ sơ cấp phiếu lý lịch tư pháp.")
+        "Hệ thống một cửa điện tử tỉnh Hải Dương tiếp nhận và xử lý hồ sơ cấp phiếu lý lịch tư pháp."
+    )
     assert entry(parsed, 17).content == (
         "Liên thông hồ sơ từ Cổng dịch vụ công/ Hệ thống một cửa điện tử tỉnh Hải Dương với Hệ thống cấp phiếu lý "
         "lịch tư pháp; Khai thác thông tin trạng thái xử lý, trả kết quả thủ tục hành chính về cấp phiếu lý lịch "
-        "tư pháp trực tuyến và các dữ liệu khác theo quy định của chủ quản dữ liệu.")
+        "tư pháp trực tuyến và các dữ liệu khác theo quy định của chủ quản dữ liệu."
+    )
 
 
 def test_merged_first_line_then_page_break_of_entry_19(parsed: ParsedDocument) -> None:
@@ -140,21 +163,26 @@ def test_merged_first_line_then_page_break_of_entry_19(parsed: ParsedDocument) -
 
 def test_collection_continuation_is_not_taken_by_the_description(parsed: ParsedDocument) -> None:
     twenty_first = entry(parsed, 21)
-    assert twenty_first.content == ("Dữ liệu về các loại tài sản công (đất, nhà, ô tô, các loại tài sản khác), công "
-                                    "cụ dụng cụ từ các đơn vị có sử dụng NSNN")
+    assert twenty_first.content == (
+        "Dữ liệu về các loại tài sản công (đất, nhà, ô tô, các loại tài sản khác), công "
+        "cụ dụng cụ từ các đơn vị có sử dụng NSNN"
+    )
     assert twenty_first.collection == (
         "- Các đơn vị trực tiếp quản lý, sử dụng tài sản nhập dữ liệu tài sản của đơn vị mình quản lý lên hệ thống "
-        "và dữ liệu chia sẻ, kết nối với CSDL quản lý tài sản công của Bộ Tài chính")
+        "và dữ liệu chia sẻ, kết nối với CSDL quản lý tài sản công của Bộ Tài chính"
+    )
 
 
 def test_description_and_collection_sharing_a_line_are_split(parsed: ParsedDocument) -> None:
     twenty_fourth = entry(parsed, 24)
     assert twenty_fourth.content is not None
     assert twenty_fourth.content.endswith(
-        "về văn bằng, chức chỉ và các dữ liệu khác theo quy định của chủ quản dữ liệu.")
+        "về văn bằng, chức chỉ và các dữ liệu khác theo quy định của chủ quản dữ liệu."
+    )
     assert twenty_fourth.collection is not None
     assert twenty_fourth.collection.endswith(
-        "Thu thập và cập nhật theo các kỳ thi hằng năm; Cập nhật theo danh sách công nhận tốt nghiệp")
+        "Thu thập và cập nhật theo các kỳ thi hằng năm; Cập nhật theo danh sách công nhận tốt nghiệp"
+    )
 
 
 def test_collection_of_entry_27_continues_after_a_page_break(parsed: ParsedDocument) -> None:
@@ -171,11 +199,13 @@ def test_long_name_of_entry_29_crosses_a_page_break(parsed: ParsedDocument) -> N
     twenty_ninth = entry(parsed, 29)
     assert twenty_ninth.name == (
         "Cơ sở dữ liệu về bản đồ thổ nhưỡng, nông hóa phục vụ thâm canh, chuyển đổi cơ cấu cây trồng và quản lý "
-        "sử dụng bền vững tài nguyên đất nông nghiệp tỉnh Hải Dương")
+        "sử dụng bền vững tài nguyên đất nông nghiệp tỉnh Hải Dương"
+    )
     assert twenty_ninth.agency == "Sở Nông nghiệpvà Phát triển nông thôn"
     assert twenty_ninth.purpose is not None
     assert twenty_ninth.purpose.endswith(
-        "Cung cấp bản đồ số tài nguyên đất sản xuất nông nghiệp tỉnh Hải Dương trực tuyến.")
+        "Cung cấp bản đồ số tài nguyên đất sản xuất nông nghiệp tỉnh Hải Dương trực tuyến."
+    )
 
 
 def test_entry_30_is_run_by_every_agency_as_open_data(parsed: ParsedDocument) -> None:
@@ -231,7 +261,8 @@ def test_a_page_break_after_some_lines_of_every_cell_changes_nothing(text: str, 
     first_page = [198, 199, 201, *range(203, 218, 2), *range(249, 258, 2), 259, 261]
     again = parse(reflowed(text, first_page, list(range(219, 248, 2))), source_file=SOURCE)
     assert again.entries[0].model_dump(exclude={"source_lines"}) == entry(parsed, 1).model_dump(
-        exclude={"source_lines"})
+        exclude={"source_lines"}
+    )
 
 
 def test_a_page_break_after_the_first_line_of_every_cell_changes_nothing(text: str, parsed: ParsedDocument) -> None:
@@ -239,7 +270,8 @@ def test_a_page_break_after_the_first_line_of_every_cell_changes_nothing(text: s
     first_page, next_page = [198, 199, 203, 249, 259], [201, *range(205, 248, 2), *range(251, 258, 2), 261]
     again = parse(reflowed(text, first_page, next_page), source_file=SOURCE)
     assert again.entries[0].model_dump(exclude={"source_lines"}) == entry(parsed, 1).model_dump(
-        exclude={"source_lines"})
+        exclude={"source_lines"}
+    )
 
 
 def test_a_row_without_description_raises_parse_error_naming_its_line(text: str) -> None:
@@ -288,4 +320,7 @@ def test_empty_text_raises_parse_error() -> None:
 
 def test_split_description_removes_labels() -> None:
     assert split_description(("Mục đích: quản lý.", "Phạm vi : Toàn tỉnh", "Nội dung:", "- Quản lý", "hồ sơ.")) == {
-        "purpose": "quản lý.", "scope": "Toàn tỉnh", "content": "- Quản lý hồ sơ."}
+        "purpose": "quản lý.",
+        "scope": "Toàn tỉnh",
+        "content": "- Quản lý hồ sơ.",
+    }

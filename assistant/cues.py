@@ -1,0 +1,248 @@
+"""Cue phrases (on folded text) that give a question's priors: the asked column, facts of the decision, a count,
+a list, a comparison, a follow-up, a reference, a position in a list, a decision named by number or year.
+
+Cues are priors, not decisions: which record answers is decided on retrieval evidence (`assistant.planner`), and
+a cue's words are cut from the topic so that they do not pull records that merely share them.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from corpus.records import SharingMode
+
+
+class Field(StrEnum):
+    """A column of a catalogue entry that a question can ask for."""
+
+    AGENCY = "agency"
+    SHARING = "sharing"
+    COLLECTION = "collection"
+    PURPOSE = "purpose"
+    SCOPE = "scope"
+    CONTENT = "content"
+    NOTES = "notes"
+    SECTOR = "sector"
+
+
+class Meta(StrEnum):
+    """A fact about the decision itself."""
+
+    NUMBER = "number"
+    DATE = "date"
+    SIGNER = "signer"
+    LEGAL_BASES = "legal_bases"
+    ISSUER = "issuer"
+    TITLE = "title"
+    REPLACES = "replaces"
+    EFFECTIVE = "effective"
+    PROPOSER = "proposer"
+
+
+def _cues(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(patterns) + r")(?![a-z0-9])")
+
+
+# Field cues, on folded text. Each pattern is a contiguous phrase, cut out of the topic when found.
+FIELD_CUES: dict[Field, re.Pattern[str]] = {
+    Field.AGENCY: _cues(
+        r"(?:ten )?(?:co quan|don vi|so|ben|noi|to chuc|ai) (?:nao|gi)?\s*(?:dang |duoc giao )?"
+        r"(?:quan ly|chu tri|phu trach|van hanh|chu quan|quan ly van hanh|nam giu|so huu|xay dung)",
+        r"(?:co quan|don vi|so|ben|to chuc) nao",
+        r"do ai",
+        r"la ai",
+        r"ai",
+        r"cua ai",
+        r"thuoc ve ai",
+        r"(?:duoc|do) (?:ai|co quan nao|don vi nao) (?:quan ly|chu tri|phu trach|van hanh)",
+        r"(?:quan ly|chu tri|phu trach|van hanh) boi",
+        r"thuoc (?:so|co quan|don vi) nao",
+    ),
+    Field.SHARING: _cues(
+        r"(?:hinh thuc|co che|cach|kieu|muc do|che do) (?:ket noi )?chia se(?: du lieu)?",
+        r"(?:duoc )?(?:ket noi )?chia se (?:du lieu )?"
+        r"(?:nhu the nao|the nao|ra sao|theo hinh thuc nao|kieu gi|cach nao)",
+        r"(?:co phai|la|thuoc) (?:hang muc )?du lieu mo",
+        r"du lieu mo (?:khong|ko|k)",
+        r"hang muc du lieu",
+        r"(?:theo )?hinh thuc (?:nao|gi)",
+        r"voi (?:nhung )?(?:dau|ai)",
+        r"(?:voi|cho|toi) (?:nhung |cac )?(?:he thong|co quan|don vi|noi|ben) (?:nao|gi)",
+        r"ket noi chia se(?: du lieu)?",
+        r"chia se(?: du lieu)?",
+        r"cong khai",
+        r"mo cho (?:nguoi dan|cong chung)",
+    ),
+    Field.COLLECTION: _cues(
+        r"co che thu thap(?: cap nhat)?",
+        r"thu thap(?: cap nhat)?",
+        r"cap nhat(?: du lieu)?",
+        r"nguon (?:du lieu|goc du lieu|thong tin)",
+        r"lay (?:du lieu )?tu dau",
+        r"(?:lay )?(?:du lieu |so lieu |thong tin )?tu (?:he thong|nguon|co so du lieu|phan mem) nao",
+        r"lay (?:du lieu|so lieu|thong tin) tu",
+        r"tu dau",
+        r"nguon",
+    ),
+    Field.PURPOSE: _cues(
+        r"muc dich(?: su dung)?",
+        r"muc tieu",
+        r"(?:de|dung de|nham|phuc vu) (?:lam gi|gi|viec gi|muc dich gi)",
+        r"dung (?:vao|cho) (?:viec )?gi",
+        r"de lam gi",
+        r"tac dung",
+        r"y nghia",
+    ),
+    Field.SCOPE: _cues(r"pham vi(?: du lieu| khai thac| ap dung)?"),
+    Field.CONTENT: _cues(
+        r"noi dung(?: chinh)?",
+        r"mo ta",
+        r"(?:gom|bao gom|chua|luu|luu tru|co) (?:nhung |cac )?"
+        r"(?:thong tin|du lieu|truong thong tin|truong du lieu|noi dung)? ?(?:gi|nao)",
+        r"(?:nhung|cac) (?:thong tin|du lieu|truong) (?:gi|nao)",
+        r"thong tin gi",
+        r"bao gom nhung gi",
+    ),
+    Field.NOTES: _cues(
+        r"ghi chu",
+        r"thoi gian (?:thuc hien|trien khai|hoan thanh)",
+        r"(?:da )?co san",
+        r"trang thai",
+        r"dang van hanh",
+        r"tien do",
+        r"lo trinh",
+        r"khi nao (?:thuc hien|trien khai|hoan thanh|xay dung)",
+        r"(?:da|duoc) (?:co|xay dung|trien khai|van hanh)(?: \w+)? chua",
+        r"co chua",
+        r"the nao roi",
+        r"can cu(?: phap ly)?(?: nao)?",
+        r"van ban nao",
+    ),
+    Field.SECTOR: _cues(r"thuoc (?:linh vuc|nhom|nganh) nao", r"(?:linh vuc|nhom) nao"),
+}
+
+META_CUES: dict[Meta, re.Pattern[str]] = {
+    Meta.REPLACES: _cues(r"thay (?:the|cho)(?: cho)?(?: quyet dinh| van ban)?(?: nao)?", r"bai bo"),
+    Meta.EFFECTIVE: _cues(r"(?:co )?hieu luc(?: thi hanh)?(?: tu| ke tu)?(?: khi nao| ngay nao| luc nao)?"),
+    Meta.NUMBER: _cues(
+        r"so (?:bao nhieu|may)(?! (?:co so du lieu|he thong|cai|muc|loai))",
+        r"so hieu(?: van ban| quyet dinh)?",
+        r"(?:quyet dinh|van ban) (?:co )?so (?:may|bao nhieu|gi)",
+        r"so (?:cua )?quyet dinh",
+        r"so may",
+        r"ma so quyet dinh",
+    ),
+    Meta.DATE: _cues(
+        r"(?:ban hanh|ky|ky ban hanh) (?:vao |tu )?(?:ngay nao|khi nao|luc nao|nam nao|thang nao|bao gio)",
+        r"ngay (?:ban hanh|ky)",
+        r"thoi gian ban hanh",
+        r"ngay thang",
+        r"ngay nao",
+        r"nam nao",
+    ),
+    Meta.SIGNER: _cues(r"ai (?:la nguoi )?ky", r"nguoi ky", r"(?:duoc )?ky boi", r"ky (?:quyet dinh|ban hanh)"),
+    Meta.LEGAL_BASES: _cues(
+        r"can cu(?: phap ly)?(?: nao| gi)?", r"co so phap ly", r"dua tren (?:nhung )?(?:van ban|luat)"
+    ),
+    Meta.ISSUER: _cues(r"(?:co quan|ai|cap nao|don vi nao) ban hanh", r"ban hanh boi", r"tham quyen ban hanh"),
+    Meta.TITLE: _cues(r"trich yeu", r"ten (?:day du )?(?:cua )?quyet dinh", r"tieu de"),
+    Meta.PROPOSER: _cues(
+        r"(?:theo )?de nghi cua",
+        r"(?:can cu |theo )?(?:vao )?(?:to trinh|van ban de nghi)",
+        r"(?:co quan|so|don vi|ben|ai) (?:nao )?(?:da )?(?:de nghi|trinh)",
+        r"de nghi ban hanh",
+    ),
+}
+# "căn cứ tờ trình nào" asks for the proposal, not the legal bases: its cue is cut first.
+META_CUES = {Meta.PROPOSER: META_CUES.pop(Meta.PROPOSER), **META_CUES}
+
+NOTES_TIME = _cues(
+    r"(?:thuc hien|trien khai|hoan thanh|xay dung) (?:vao )?(?:khi nao|bao gio|nam nao|luc nao)",
+    r"thoi gian (?:thuc hien|trien khai|hoan thanh)(?: la)?(?: khi nao| bao gio)?",
+)
+COUNT_CUE = _cues(
+    r"(?:tong cong|tat ca|tong) (?:co )?bao nhieu",
+    r"tong cong",
+    r"bao nhieu",
+    r"tong so",
+    r"so luong",
+    r"may (?:co so du lieu|he thong|cai)",
+    r"dem",
+)
+LIST_CUE = _cues(
+    r"(?:nhung|cac|mot so) (?:co so du lieu|he thong|du lieu) (?:nao|gi)",
+    r"(?:co|gom|quan ly|chu tri|phu trach) (?:nhung |cac )?(?:co so du lieu|he thong) (?:nao|gi)",
+    r"liet ke",
+    r"danh sach",
+    r"ke ten",
+    r"(?:gom|bao gom|co) (?:nhung|cac) (?:co so du lieu|he thong)",
+    r"nhung (?:co so du lieu|he thong)",
+    r"(?:nhung|cac) (?:cai|muc) (?:nao|gi)",
+    r"cac co so du lieu",
+    r"(?:quan ly|chu tri) (?:nhung|cac)? ?(?:co so du lieu )?(?:nao|gi)",
+)
+COMPARE_CUE = _cues(
+    r"so sanh",
+    r"(?:nhieu|it) (?:[a-z#]+ ){0,10}?(?:hon|nhat)",
+    r"khac (?:nhau|gi|biet)",
+    r"giong (?:nhau)?",
+    r"tinh nao",
+    r"(?:ca |cua |o )?(?:ba|hai|3|2) tinh",
+    r"cac tinh",
+    r"noi nao",
+    r"o dau",
+    r"dia phuong nao",
+)
+FOLLOW_CUE = _cues(
+    r"con (?:o |tai |cua |ve |voi )?", r"thi sao", r"the con", r"con\b.*\bthi sao", r"vay con",
+    r"(?:cai|co so du lieu|du lieu|he thong)? ?(?:tuong tu|tuong ung|giong vay|nhu vay)",
+)  # fmt: skip
+_NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|cac|thanh tra|bao hiem)(?![a-z]))"
+REFERENCE_CUE = _cues(
+    r"no",
+    r"(?:co so du lieu|he thong|du lieu|cai) (?:do|nay|tren|ay|vua roi|vua noi)" + _NOT_AGENT,
+    r"(?:co quan|don vi|so|ben|noi|cho) (?:do|nay|tren|ay)" + _NOT_AGENT,
+)
+# With diacritics the demonstratives are unambiguous ("đó" is not "do", "nó" is not "nợ").
+REFERENCE_ACCENTED = re.compile(
+    r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|cái|cơ quan|đơn vị|sở|bên|nơi|chỗ) "
+    r"(?:đó|này|trên|ấy|vừa rồi|vừa nói))(?!\w)"
+)
+AGENCY_REFERENCE_ACCENTED = re.compile(r"(?<!\w)(?:cơ quan|đơn vị|sở) (?:đó|này|trên|ấy)(?!\w)")
+GENERIC = _cues(
+    r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay"
+)
+OTHER_CUE = _cues(r"khac", r"con (?:quan ly )?(?:nhung|cac)? ?(?:co so du lieu|gi) nao nua", r"nao nua")
+AGENCY_REFERENCE = _cues(r"(?:co quan|don vi|so) (?:do|nay|tren|ay)")
+SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {
+    SharingMode.OPEN: _cues(r"du lieu mo", r"(?:chia se|hinh thuc|dang|che do|hang muc|cong khai) mo", r"mo cong khai"),
+    SharingMode.DEFAULT: _cues(r"mac dinh"),
+    SharingMode.SPECIFIC: _cues(r"dac thu", r"theo yeu cau"),
+}
+GROUP_CUES: dict[str, re.Pattern[str]] = {
+    "A": _cues(r"nhom a", r"(?:bo|bo nganh|trung uong) trien khai", r"do (?:cac )?bo nganh", r"trung uong"),
+    "B": _cues(r"nhom b", r"(?:do |cua )?tinh (?:#+ )*(?:tu )?trien khai", r"dia phuong (?:tu )?trien khai"),
+}
+AGENCY_VERBS = _cues(r"quan ly", r"chu tri", r"phu trach", r"van hanh", r"chu quan")
+SECTOR_CUE = _cues(r"(?:linh vuc|nganh|mang) ([a-z ]+?)(?= (?:o|tai|cua|co|thuoc|trong|do|#)|$)")
+# "trong đó", "trong số đó": inside the set the conversation just gave.
+WITHIN_CUE = _cues(r"trong (?:so )?(?:do|nay|ay)", r"o tren")
+# Words that name the decision itself: a time or basis asked with them is the decision's, not a database's.
+DECISION_WORDS = _cues(r"quyet dinh", r"van ban", r"ban hanh", r"ky", r"danh muc")
+# "cái thứ hai", "mục cuối cùng", "CSDL đầu tiên": a position in the list the conversation just gave.
+ORDINAL_CUE = _cues(
+    r"(?:cai|muc|co so du lieu|he thong|dong|so) (?:thu (nhat|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|\d+)"
+    r"|(dau tien|cuoi cung|cuoi|sau cung))"
+)
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+_ORDINALS |= {"muoi": 10, "dau tien": 1, "cuoi cung": -1, "cuoi": -1, "sau cung": -1}
+# A decision named by its number ("2609/QĐ-UBND") or by a year ("quyết định năm 2019"), on the raw text.
+DECISION_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:QĐ|QD|Qđ|qđ|qd)\b")
+DECISION_YEAR = re.compile(
+    r"(?:quyết định|quyet dinh|QĐ|QD|danh mục|danh muc|văn bản|van ban)\b[^?.!]{0,40}?\b(?:năm|nam)\s+"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Words that join the parts of a topic ("liệt sĩ và người có công"): a list is the union of its parts.
+_PART_BREAKS = frozenset({"va", "hoac", "cung", "voi"})

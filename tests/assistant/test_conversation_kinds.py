@@ -1,0 +1,63 @@
+"""Kinds of turns the retrieval-first assistant handles as classes (one behaviour each, real documents, BM25)."""
+
+from __future__ import annotations
+
+from assistant import Assistant
+from assistant.answer import AnswerStatus
+
+
+def test_decision_number_we_do_not_hold_is_not_found(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 2609/QĐ-UBND của Quảng Ninh gồm bao nhiêu CSDL?")
+    assert a.status is AnswerStatus.NOT_FOUND
+    assert "1402/QĐ-UBND" in a.text  # says which decisions are held
+
+
+def test_decision_year_we_do_not_hold_is_not_found(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định ban hành danh mục CSDL dùng chung của Hà Tĩnh năm 2019 do ai ký?")
+    assert a.status is AnswerStatus.NOT_FOUND
+
+
+def test_follow_up_without_conversation_asks_back(assistant: Assistant) -> None:
+    assert assistant.ask("Còn ở Hải Dương thì sao?").status is AnswerStatus.CLARIFY
+
+
+def test_count_names_what_it_counted(assistant: Assistant) -> None:
+    a = assistant.ask("Sở Tư pháp Hà Tĩnh quản lý bao nhiêu CSDL?")
+    assert a.status is AnswerStatus.ANSWERED
+    assert "2 CSDL" in a.text and "lý lịch tư pháp" in a.text and "hộ tịch điện tử" in a.text
+
+
+def test_ordinal_picks_from_the_list_just_given(assistant: Assistant) -> None:
+    first = assistant.ask("Sở Tư pháp Hà Tĩnh quản lý những CSDL nào?")
+    listed = [c.id for c in first.citations]
+    second = assistant.ask("Cái thứ hai chia sẻ theo hình thức nào?", session_id=first.session_id)
+    assert second.citations[0].id == listed[1]
+
+
+def test_within_keeps_the_province_of_the_conversation(assistant: Assistant) -> None:
+    first = assistant.ask("Hải Dương có bao nhiêu CSDL?")
+    second = assistant.ask("Trong đó Sở Tư pháp quản lý những cái nào?", session_id=first.session_id)
+    assert {c.document_id for c in second.citations} == {"hai-duong-2022"}
+
+
+def test_who_enters_the_data_is_answered_from_the_collection_column(assistant: Assistant) -> None:
+    a = assistant.ask("Đơn vị nào nhập dữ liệu vào CSDL tài liệu lưu trữ điện tử tại Lưu trữ lịch sử tỉnh Hà Tĩnh?")
+    assert a.citations[0].id == "ha-tinh-2022/15"
+    assert "Cơ chế thu thập" in a.text and "Trung tâm Lưu trữ lịch sử tỉnh có trách nhiệm nhập dữ liệu" in a.text
+
+
+def test_count_of_something_that_is_not_a_database_is_not_a_count(assistant: Assistant) -> None:
+    a = assistant.ask("Số lượng thuê bao điện thoại ở Quảng Ninh nằm trong CSDL nào, ai quản lý?")
+    assert a.citations and a.citations[0].id == "quang-ninh-2026/A-24"
+
+
+def test_list_that_comes_to_one_database_answers_its_asked_column(assistant: Assistant) -> None:
+    a = assistant.ask("Sở Thông tin và Truyền thông Hà Tĩnh phụ trách CSDL nào, nội dung chính là gì?")
+    assert a.citations[0].id == "ha-tinh-2022/22"
+    assert "Nội dung" in a.text
+
+
+def test_everyday_word_reaches_the_official_term(assistant: Assistant) -> None:
+    a = assistant.ask("Ở Hà Tĩnh, dữ liệu về án tích của công dân do cơ quan nào nắm giữ?")
+    assert a.status is AnswerStatus.ANSWERED
+    assert a.citations[0].id == "ha-tinh-2022/31"
