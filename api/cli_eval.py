@@ -31,7 +31,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev.add_argument("--retriever", choices=RETRIEVERS, help="bộ tìm kiếm (mặc định: theo cấu hình, CSDL_QA_RETRIEVER)")
     ev.add_argument("--report", type=Path, metavar="DIR", help="thư mục ghi report.json, report.md, failures.csv, PNG")
     ev.add_argument("--api", metavar="URL", help="chấm một máy chủ đang chạy (POST /api/ask) thay vì chạy tại chỗ")
-    ev.add_argument("--compare", action="store_true", help="chạy cả bm25, dense, hybrid và kiểm định cặp")
+    ev.add_argument(
+        "--compare",
+        action="store_true",
+        help="chạy cả bm25, dense, hybrid và đường cơ sở (kết quả đầu của bộ tìm kiếm, ngưỡng hiệu chỉnh chéo), kiểm định cặp McNemar",
+    )
     ev.set_defaults(handler=run)
 
 
@@ -99,7 +103,7 @@ def run_eval(gold: Path, args: argparse.Namespace, settings: Settings) -> int:
         else:
             results = run_in_process(
                 gold, retrievers=retrievers, sources_dir=settings.sources_dir, data_dir=settings.data_dir,
-                embedder=settings.embedder, progress=_progress,
+                embedder=settings.embedder, progress=_progress, baseline=args.compare,
             )  # fmt: skip
             mode = "in-process"
         report = report_for(results, gold=gold, mode=mode, report_dir=args.report)

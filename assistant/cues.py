@@ -171,7 +171,7 @@ COUNT_CUE = _cues(
     r"dem",
 )
 LIST_CUE = _cues(
-    r"(?:nhung|cac|mot so) (?:co so du lieu|he thong|du lieu) (?:nao|gi)",
+    r"(?:nhung|cac|mot so) (?:co so du lieu|he thong) (?:nao|gi)",
     r"(?:co|gom|quan ly|chu tri|phu trach) (?:nhung |cac )?(?:co so du lieu|he thong) (?:nao|gi)",
     r"liet ke",
     r"danh sach",

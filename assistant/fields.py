@@ -93,6 +93,8 @@ def fields_for(
 ) -> list[Field]:
     """The columns to answer with: the cue's (or the default ones) and the best evidenced one, in that order."""
     chosen = list(dict.fromkeys(cue_fields)) or list(DEFAULT_FIELDS)
+    if Field.AGENCY not in chosen:
+        chosen.insert(0, Field.AGENCY)  # which database answers is half the answer; who manages it the other half
     if Field.COLLECTION in chosen and Field.CONTENT not in chosen:
         # Where data comes from is written across two columns of these catalogues: the collection mechanism and
         # the content ("Dữ liệu về … từ Hệ thống …"); a question about sources is answered from both.

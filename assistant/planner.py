@@ -176,8 +176,8 @@ class Planner:
         if not q.has_filter and any(self.index.document_frequency(k) == 0 for k in query_terms(q.topic)[0]):
             return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")  # "giá vàng …": no record
         # A set's topic is made of words that entry names use ("đưa vào danh mục" names nothing).
-        q.topic = [w for w in q.topic if fold(w) in self._name_words]
-        q.topic_parts = [p for p in ([w for w in part if fold(w) in self._name_words] for part in q.topic_parts) if p]
+        q.topic = [w for w in q.topic if self._in_names(w)]
+        q.topic_parts = [p for p in ([w for w in part if self._in_names(w)] for part in q.topic_parts) if p]
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         if not q.has_filter and not own_topic:
             if in_set and focus.listed and (q.within or not q.documents):
@@ -196,8 +196,14 @@ class Planner:
             )  # fmt: skip
             if q.sector and q.sector_words and not any(self._has_sectors(d) for d in targets):
                 # Hà Tĩnh and Hải Dương have no sector column: "lĩnh vực giáo dục" is read from the names.
+                # The department of a sector carries its name ("ngành giáo dục" ↔ Sở Giáo dục và Đào tạo).
                 named = [s for s in self.index.score_entries(q.sector_words, targets) if s.name_cover >= 0.99]
+                department = fold(" ".join(q.sector_words))
+                named += [_sure(e.id) for d in targets for e in self.index.entries_of_agency(department, d)]
                 if named:
+                    kept = {s.id: s for s in named}
+                    order = {e.id: i for i, e in enumerate(self.index.corpus.entries())}
+                    named = sorted(kept.values(), key=lambda s: order[s.id])
                     plan = Plan(kind, documents=targets, entries=named, topic=q.sector_words)
             return self._single(q, plan) or plan
         found = topic_set(self.index, q.topic_parts or [q.topic], targets, self._part_evidence, self.choose)
@@ -205,6 +211,10 @@ class Planner:
             plan = Plan(kind, documents=targets, entries=found, topic=q.topic)
             return self._single(q, plan) or plan
         return self._by_retrieval(q, docs, focus)
+
+    def _in_names(self, word: str) -> bool:
+        """Whether some entry's name has the word (judged with its accents when typed with them)."""
+        return query_terms([word])[0][0] in self._name_words
 
     def _single(self, q: Question, plan: Plan) -> Plan | None:
         """A list that comes to one database is a question about it: its asked (or evidenced) columns."""

@@ -67,5 +67,6 @@ def planned_entries(index: CatalogueIndex, plan: Plan, document: str) -> list[Ca
 
 
 def name_vocabulary(index: CatalogueIndex) -> frozenset[str]:
-    """Folded syllables that occur in some entry's name: the words a set's topic can be made of."""
-    return frozenset(w for p in index.entries.values() for w in fold(p.entry.name).split())
+    """Keys ('đất' as typed with accents, '~dat' without) of the syllables entry names use: the words a set's
+    topic can be made of."""
+    return frozenset(k for p in index.entries.values() for k in p.name_terms if " " not in k)

@@ -30,8 +30,8 @@ def run_in_process(
 ) -> list[RunResult]:
     """One run per retriever, each with a fresh assistant whose sessions live in memory.
 
-    With `baseline`, one more run (named "baseline") answers from the first retriever's top hit, refusing below
-    its cross-validated threshold (`eval.baseline`), when that threshold has been fitted.
+    With `baseline`, one more run (named "baseline", after the last retriever's) answers from that retriever's top
+    hit, refusing below its cross-validated threshold (`eval.baseline`), when that threshold has been fitted.
     """
     from assistant.runtime import open_assistant
 
@@ -44,7 +44,7 @@ def run_in_process(
         )
         search = assistant.retriever.search if assistant.retriever is not None else None
         results.append(run_items(items, assistant, name=kind, search=search, progress=progress))
-        if baseline and len(results) == 1:
+        if baseline and kind == retrievers[-1]:
             from eval.baseline import TopHitBaseline
 
             top_hit = TopHitBaseline.fitted(assistant)
