@@ -34,7 +34,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ev.add_argument(
         "--compare",
         action="store_true",
-        help="chạy cả bm25, dense, hybrid và đường cơ sở (kết quả đầu của bộ tìm kiếm, ngưỡng hiệu chỉnh chéo), kiểm định cặp McNemar",
+        help=(
+            "chạy cả bm25, dense, hybrid và đường cơ sở (kết quả đầu của bộ tìm kiếm, ngưỡng hiệu chỉnh chéo), "
+            "kiểm định cặp McNemar"
+        ),
     )
     ev.set_defaults(handler=run)
 
