@@ -8,10 +8,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api.deps import ServedAssistant, embedder_id
 from api.errors import install_error_handlers
-from api.middleware import AccessLogMiddleware, BodyLimitMiddleware
+from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, HeadAsGetMiddleware, SingleValueQueryMiddleware
 from api.routes import ask, documents, entries, health, pages, search
 from api.settings import Settings, get_settings
 
@@ -59,7 +60,8 @@ def create_app(settings: Settings | None = None, *, assistant: ServedAssistant |
         )
         yield
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from the fastapi-offline package: intranets have no CDN.
+    app = FastAPIOffline(
         title="csdl-qa",
         description=DESCRIPTION,
         version="0.1.0",
@@ -71,6 +73,8 @@ def create_app(settings: Settings | None = None, *, assistant: ServedAssistant |
         app.include_router(router)
     pages.mount_static(app)
     app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(SingleValueQueryMiddleware)
+    app.add_middleware(HeadAsGetMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

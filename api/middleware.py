@@ -1,10 +1,12 @@
-"""ASGI middleware: one access-log line per request, and a bound on the request body."""
+"""ASGI middleware: one access-log line per request, a bound on the request body, HEAD answered as GET, and
+one value per query parameter."""
 
 from __future__ import annotations
 
 import json
 import logging
 import time
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -96,3 +98,50 @@ async def _too_large(send: Send, max_bytes: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+async def _json_error(send: Send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}, ensure_ascii=False).encode("utf-8")
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class HeadAsGetMiddleware:
+    """HEAD is answered like GET with the body left out (RFC 9110 §9.3.2): uptime monitors and link checkers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
+class SingleValueQueryMiddleware:
+    """Every query parameter of this API takes one value: a repeated one is a 422 naming it, never a silent pick."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            query = scope["query_string"].decode("latin-1")
+            seen: dict[str, int] = {}
+            for name, _ in parse_qsl(query, keep_blank_values=True):
+                seen[name] = seen.get(name, 0) + 1
+            repeated = [name for name, n in seen.items() if n > 1]
+            if repeated:
+                await _json_error(
+                    send, 422, f"Tham số “{repeated[0][:40]}” chỉ nhận một giá trị (được gửi {seen[repeated[0]]} lần)."
+                )
+                return
+        await self.app(scope, receive, send)

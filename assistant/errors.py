@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from corpus.text import clean_text
+
 MAX_QUESTION_CHARS = 1000
 
 
@@ -12,7 +14,8 @@ class QuestionError(ValueError):
 
 
 def check_question(question: object) -> str:
-    """The question, NFC and stripped; raises QuestionError with a Vietnamese message if unusable.
+    """The question through `corpus.text.clean_text` (NFC, look-alike letters, invisible characters, odd spaces),
+    stripped; raises QuestionError with a Vietnamese message if unusable.
 
     Raises:
         QuestionError: not a string, empty or only white space, longer than 1,000 characters,
@@ -20,7 +23,7 @@ def check_question(question: object) -> str:
     """
     if not isinstance(question, str):
         raise QuestionError("Câu hỏi phải là một chuỗi văn bản.")
-    text = unicodedata.normalize("NFC", question).strip()
+    text = clean_text(question).strip()
     if not text:
         raise QuestionError("Câu hỏi không được để trống.")
     if len(text) > MAX_QUESTION_CHARS:

@@ -62,7 +62,7 @@ def parse_entry(sources_dir: Path, entry: ManifestEntry) -> ParsedDocument:
         )
     parsed = parse_source(path, entry.layout)
     if parsed.document.id != entry.id:
-        raise CorpusError(f"{entry.file}: parser gives document id {parsed.document.id}, manifest says {entry.id}")
+        raise CorpusError(f"{entry.file}: bộ phân tích cho mã văn bản {parsed.document.id}, manifest ghi {entry.id}")
     return parsed
 
 

@@ -36,12 +36,10 @@ def build_clauses(paragraphs: list[tuple[int, str]], document_id: str, source_fi
         if article_match:
             number = int(article_match.group(1))
             if number != len(articles) + 1:
-                raise ParseError(
-                    f"expected Điều {len(articles) + 1}, found Điều {number}", source_file=source_file, line=line
-                )
+                raise ParseError(f"cần Điều {len(articles) + 1}, gặp Điều {number}", source_file=source_file, line=line)
             articles.append(_Article(number, article_match.group(2).strip(), [text], []))
         elif not articles:
-            raise ParseError(f"text before Điều 1: {text[:60]!r}", source_file=source_file, line=line)
+            raise ParseError(f"có chữ trước Điều 1: {text[:60]!r}", source_file=source_file, line=line)
         else:
             articles[-1].add(text, source_file, line)
     records: list[DecisionClause] = []
@@ -94,13 +92,15 @@ class _Article:
         elif point_match:
             if not self.clauses:
                 raise ParseError(
-                    f"point {point_match.group(1)}) outside a clause of Điều {self.number}",
+                    f"điểm {point_match.group(1)}) nằm ngoài khoản nào của Điều {self.number}",
                     source_file=source_file,
                     line=line,
                 )
             letter = point_match.group(1)
             if any(letter == seen for seen, _ in self.clauses[-1].points):
-                raise ParseError(f"point {letter}) twice in Điều {self.number}", source_file=source_file, line=line)
+                raise ParseError(
+                    f"điểm {letter}) xuất hiện hai lần trong Điều {self.number}", source_file=source_file, line=line
+                )
             self.clauses[-1].points.append((letter, text))
         elif self.clauses and self.clauses[-1].points:
             letter, previous = self.clauses[-1].points[-1]

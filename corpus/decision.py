@@ -133,7 +133,7 @@ def parse_decision(
         for i in range(start, len(rows)):
             if pattern.search(rows[i][1]):
                 return i
-        raise ParseError(f"decision body has no {what}", source_file=source_file, line=first_line)
+        raise ParseError(f"phần thân quyết định thiếu {what}", source_file=source_file, line=first_line)
 
     i_bases = find(re.compile(r"^Căn cứ\b"), 0, '"Căn cứ …" legal basis')
     i_decides = find(_DECIDES, i_bases, '"QUYẾT ĐỊNH:" line')
@@ -146,10 +146,10 @@ def parse_decision(
     number, date = _number_and_date([t for _, t in rows])
     province = _province(title, [t for _, t in rows])
     if province is None:
-        raise ParseError("cannot tell the province of the decision", source_file=source_file, line=first_line)
+        raise ParseError("không xác định được tỉnh ban hành quyết định", source_file=source_file, line=first_line)
     if document_id is None and date is None:
         raise ParseError(
-            "cannot tell the year of the decision; pass document_id", source_file=source_file, line=first_line
+            "không xác định được năm của quyết định; hãy truyền document_id", source_file=source_file, line=first_line
         )
     doc_id = document_id or ids.document_id(province, (date or "")[:4])
     signer_title, signer = _signature([t for _, t in rows[i_end:]], casing)
@@ -207,7 +207,7 @@ def _header(lines: list[str], casing: Casing, source_file: str, first_line: int)
     start = next((i + 1 for i, t in enumerate(lines) if _DECISION_HEADING.match(t)), 0)
     lines = [t for t in lines[start:] if not _NUMBER_LINE.match(t)]
     if not lines:
-        raise ParseError("decision body has no title", source_file=source_file, line=first_line)
+        raise ParseError("phần thân quyết định không có trích yếu", source_file=source_file, line=first_line)
     if len(lines) == 1:
         return casing.recase(lines[0]), None
     return casing.recase(" ".join(lines[:-1])), casing.recase(lines[-1])

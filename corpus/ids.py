@@ -32,7 +32,7 @@ def entry_id(document: str, number: int, group: str | None = None) -> str:
 def clause_id(document: str, article: int, clause: int | None = None, point: str | None = None) -> str:
     """('ha-tinh-2022', 2, 1, 'a') → ha-tinh-2022/dieu-2.1.a."""
     if point is not None and clause is None:
-        raise ValueError("a point needs a clause")
+        raise ValueError("một điểm phải thuộc một khoản")
     parts = [str(article)]
     if clause is not None:
         parts.append(str(clause))

@@ -60,12 +60,14 @@ def parse(text: str, *, source_file: str) -> ParsedDocument:
         entry = _entry(row, body.document_id, agency, source_file)
         if entries and entry.number != entries[-1].number + 1:
             raise ParseError(
-                f"TT {entry.number} follows TT {entries[-1].number}", source_file=source_file, line=row.first_line
+                f"TT {entry.number} đứng sau TT {entries[-1].number} (sai thứ tự)",
+                source_file=source_file,
+                line=row.first_line,
             )
         agency = entry.agency
         entries.append(entry)
     if not entries:
-        raise ParseError("the table has no rows", source_file=source_file, line=header + 1)
+        raise ParseError("bảng không có hàng nào", source_file=source_file, line=header + 1)
     return ParsedDocument(document=body.document(), entries=entries, clauses=list(body.clauses))
 
 
@@ -74,7 +76,7 @@ def _header_index(lines: list[str], source_file: str) -> int:
     for index, line in enumerate(lines):
         if line.startswith("\t") and line.strip() == _HEADER_FIRST_CELL:
             return index
-    raise ParseError('no table header (a "\\tTT" cell)', source_file=source_file)
+    raise ParseError('không tìm thấy tiêu đề bảng (ô "\\tTT")', source_file=source_file)
 
 
 def _first_row_index(lines: list[str], header: int) -> int:
@@ -101,11 +103,11 @@ def _rows(lines: list[str], start: int, source_file: str) -> list[_Row]:
         if line.startswith("\t") and after_blank:
             if not line.strip().isdigit():
                 raise ParseError(
-                    f"row does not start with a numeric TT: {line.strip()[:60]!r}", source_file=source_file, line=number
+                    f"hàng không bắt đầu bằng số TT: {line.strip()[:60]!r}", source_file=source_file, line=number
                 )
             rows.append(_Row(first_line=number, last_line=number, cells=[[line[1:]]]))
         elif not rows:
-            raise ParseError(f"text before the first row: {line.strip()[:60]!r}", source_file=source_file, line=number)
+            raise ParseError(f"có chữ trước hàng đầu tiên: {line.strip()[:60]!r}", source_file=source_file, line=number)
         elif line.startswith("\t"):
             rows[-1].cells.append([line[1:]])
         else:
@@ -119,17 +121,19 @@ def _rows(lines: list[str], start: int, source_file: str) -> list[_Row]:
 def _entry(row: _Row, document_id: str, agency_above: str | None, source_file: str) -> CatalogueEntry:
     """One catalogue entry from a row's six cells."""
     if len(row.cells) != _COLUMNS:
-        raise ParseError(
-            f"row has {len(row.cells)} cells, expected {_COLUMNS}", source_file=source_file, line=row.first_line
-        )
+        raise ParseError(f"hàng có {len(row.cells)} ô, cần {_COLUMNS}", source_file=source_file, line=row.first_line)
     number_cell, name, agency, description, collection, sharing = (normalize(join_wrapped(c)) for c in row.cells)
     assert number_cell is not None  # _rows only starts a row at a numeric cell
     number = int(number_cell)
     if name is None:
-        raise ParseError(f"TT {number} has no name", source_file=source_file, line=row.first_line)
+        raise ParseError(f"TT {number} không có tên cơ sở dữ liệu", source_file=source_file, line=row.first_line)
     agency = agency or agency_above
     if agency is None:
-        raise ParseError(f"TT {number} has no agency and no row above", source_file=source_file, line=row.first_line)
+        raise ParseError(
+            f"TT {number} không có cơ quan quản lý và không có hàng phía trên để kế thừa",
+            source_file=source_file,
+            line=row.first_line,
+        )
     parts = _description_parts(description)
     return CatalogueEntry(
         id=ids.entry_id(document_id, number),

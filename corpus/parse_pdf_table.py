@@ -46,7 +46,9 @@ def parse(text: str, *, source_file: str) -> ParsedDocument:
     start = first_header(lines)
     if start is None:
         raise ParseError(
-            "no catalogue table header (STT / CƠ QUAN QUẢN / … / HẠNG MỤC DỮ LIỆU)", source_file=source_file, line=None
+            "không tìm thấy tiêu đề bảng danh mục (STT / CƠ QUAN QUẢN / … / HẠNG MỤC DỮ LIỆU)",
+            source_file=source_file,
+            line=None,
         )
     rows = split_rows(lines[start:], source_file=source_file)
     pairs = word_pairs(text)
@@ -93,7 +95,11 @@ def split_description(fragments: tuple[str, ...]) -> dict[str, str | None]:
 def _entry(row: Row, cells: dict[Column, tuple[str, ...]], document_id: str, source_file: str) -> CatalogueEntry:
     agency, name = _cell(cells[Column.AGENCY]), _cell(cells[Column.NAME])
     if agency is None or name is None:
-        raise ParseError(f"row {row.number} has no agency or no name", source_file=source_file, line=row.first_line)
+        raise ParseError(
+            f"hàng {row.number} thiếu cơ quan quản lý hoặc tên cơ sở dữ liệu",
+            source_file=source_file,
+            line=row.first_line,
+        )
     sharing = _cell(cells[Column.SHARING])
     return CatalogueEntry(
         id=ids.entry_id(document_id, row.number),

@@ -65,10 +65,10 @@ def parse(text: str, *, source_file: str) -> ParsedDocument:
     seen: set[str] = set()
     for entry, row in zip(entries, rows, strict=True):
         if entry.id in seen:
-            raise ParseError(f"{entry.id} appears twice", source_file=source_file, line=row.first_line)
+            raise ParseError(f"{entry.id} xuất hiện hai lần", source_file=source_file, line=row.first_line)
         seen.add(entry.id)
     if not entries:
-        raise ParseError("the table has no rows", source_file=source_file, line=header + 1)
+        raise ParseError("bảng không có hàng nào", source_file=source_file, line=header + 1)
     return ParsedDocument(document=body.document(), entries=entries, clauses=list(body.clauses), declared_counts=counts)
 
 
@@ -78,7 +78,7 @@ def _header_index(lines: list[str], source_file: str) -> int:
         cells = [c.strip() for c in line.split("\t")]
         if len(cells) >= 2 and cells[0] == "TT" and cells[1].lower().startswith("tên"):
             return index
-    raise ParseError('no table header (a "TT<TAB>Tên cơ sở dữ liệu…" row)', source_file=source_file)
+    raise ParseError('không tìm thấy tiêu đề bảng (hàng "TT<TAB>Tên cơ sở dữ liệu…")', source_file=source_file)
 
 
 def _rows(lines: list[str], start: int, source_file: str) -> tuple[list[_Row], list[DeclaredCount]]:
@@ -95,14 +95,12 @@ def _rows(lines: list[str], start: int, source_file: str) -> tuple[list[_Row], l
             continue
         cells = line.split("\t")
         if len(cells) > _COLUMNS:
-            raise ParseError(
-                f"line has {len(cells)} cells, expected at most {_COLUMNS}", source_file=source_file, line=number
-            )
+            raise ParseError(f"dòng có {len(cells)} ô, tối đa {_COLUMNS}", source_file=source_file, line=number)
         cells += [""] * (_COLUMNS - len(cells))
         first, rest_empty = cells[0].strip(), not any(c.strip() for c in cells[1:])
         if not first:
             if continues is None:
-                raise ParseError("continuation line with no row above it", source_file=source_file, line=number)
+                raise ParseError("dòng nối tiếp mà không có hàng nào phía trên", source_file=source_file, line=number)
             _continue(continues, cells, number)
         elif index == start and all(c.strip() == str(i + 1) for i, c in enumerate(cells)):
             continue  # the column-number row "1 2 3 … 8" under the header
@@ -116,9 +114,7 @@ def _rows(lines: list[str], start: int, source_file: str) -> tuple[list[_Row], l
             if match.group(3):
                 counts.append(DeclaredCount(group=group, sector=sector, count=int(match.group(3)), line=number))
         else:
-            raise ParseError(
-                f"row does not start with a numeric TT: {first[:60]!r}", source_file=source_file, line=number
-            )
+            raise ParseError(f"hàng không bắt đầu bằng số TT: {first[:60]!r}", source_file=source_file, line=number)
     return rows, counts
 
 
@@ -176,7 +172,7 @@ def _entry(row: _Row, document_id: str, source_file: str) -> CatalogueEntry:
     number = int(number_cell)
     for value, what in ((name, "name"), (agency, "agency")):
         if value is None:
-            raise ParseError(f"TT {number} has no {what}", source_file=source_file, line=row.first_line)
+            raise ParseError(f"TT {number} thiếu {what}", source_file=source_file, line=row.first_line)
     assert name is not None and agency is not None
     return CatalogueEntry(
         id=ids.entry_id(document_id, number, row.group),

@@ -271,7 +271,7 @@ def readings(
                             following[key] = (new, total)
             if not following:
                 raise ParseError(
-                    f"row {row.number}: line {line.number} fits no column of the table ({line.text.strip()[:50]!r})",
+                    f"hàng {row.number}: dòng {line.number} không khớp cột nào của bảng ({line.text.strip()[:50]!r})",
                     source_file=source_file,
                     line=line.number,
                 )
@@ -293,7 +293,7 @@ def assign_columns(
     found = readings(row, source_file=source_file, pairs=pairs)
     if not found:
         raise ParseError(
-            f"row {row.number} lacks an agency, a name or a description starting with 'Mục đích'",
+            f"hàng {row.number} thiếu cơ quan quản lý, tên hoặc phần mô tả bắt đầu bằng 'Mục đích'",
             source_file=source_file,
             line=row.first_line,
         )

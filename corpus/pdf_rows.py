@@ -113,11 +113,13 @@ def split_rows(lines: list[SourceLine], *, source_file: str) -> list[Row]:
         elif stt and not stt.group(2):
             # A bare number that is neither the next STT nor a page number: a row is missing or out of order.
             raise ParseError(
-                f"expected row {len(rows) + 1}, found row {stt.group(1)}", source_file=source_file, line=line.number
+                f"cần hàng {len(rows) + 1}, gặp hàng {stt.group(1)} (bảng bị cắt hoặc sai thứ tự)",
+                source_file=source_file,
+                line=line.number,
             )
         elif not rows:
             raise ParseError(
-                f"expected row 1 after the table header, found {line.text.strip()[:60]!r}",
+                f"cần hàng 1 ngay sau tiêu đề bảng, gặp {line.text.strip()[:60]!r}",
                 source_file=source_file,
                 line=line.number,
             )
@@ -126,7 +128,7 @@ def split_rows(lines: list[SourceLine], *, source_file: str) -> list[Row]:
         i += 1
     if not rows:
         last = lines[-1].number if lines else None
-        raise ParseError("the table has no rows", source_file=source_file, line=last)
+        raise ParseError("bảng không có hàng nào", source_file=source_file, line=last)
     result = []
     for number, (first, parts) in enumerate(zip(firsts, rows, strict=True), start=1):
         kept = [[x for x in part if x.text.strip()] for part in parts]

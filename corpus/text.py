@@ -7,13 +7,28 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# PDF fonts of the Hải Dương decision map "ư"/"Ư" to the look-alike "ƣ"/"Ƣ" (Latin OI).
-_PDF_LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+# Look-alike letters: PDF fonts of the Hải Dương decision map "ư"/"Ư" to "ƣ"/"Ƣ" (Latin OI); keyboards and pasted
+# text write Đ/đ as the Icelandic eth (U+00D0/U+00F0) or the African D (U+0189/U+0256).
+_PDF_LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư", "Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
 _BLOCK_TAGS = re.compile(r"</?(?:p|li|ul|ol|br|div|tr|td|table)\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 # A list item: a dash or plus that starts an item, after a sentence end, a colon or a semicolon.
 _INLINE_ITEM = re.compile(r"(?<=[.;:…])\s+(?=[-+–]\s)")
+
+
+def clean_text(text: str) -> str:
+    """The one normalisation at every text door (questions, searches, filters, ingested documents): NFC,
+    look-alike letters folded (Ð ð Ɖ ɖ → Đ đ, ƣ → ư), invisible format characters removed (Unicode category Cf:
+    soft hyphen, zero-width space and joiners, word joiner, BOM …), every other space (NBSP, thin, ideographic)
+    made a plain space.
+
+    >>> clean_text("Ðất\u00adđai\u200b Hà\u00a0Tĩnh")
+    'Đấtđai Hà Tĩnh'
+    """
+    text = unicodedata.normalize("NFC", text).translate(_PDF_LOOKALIKES)
+    kept = (" " if unicodedata.category(c) == "Zs" else c for c in text if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def fold_accents(text: str) -> str:
@@ -29,7 +44,7 @@ def fold_key(text: str | None) -> str:
 
     Cached: record texts are folded again and again by filters and facet counts.
     """
-    return " ".join(fold_accents(text or "").lower().split())
+    return " ".join(fold_accents(clean_text(text or "")).lower().split())
 
 
 def strip_html(text: str) -> str:
@@ -49,7 +64,7 @@ def normalize(text: str | None) -> str | None:
     """
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text).translate(_PDF_LOOKALIKES)
+    text = clean_text(text)
     text = strip_html(text)
     text = _INLINE_ITEM.sub("\n", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]

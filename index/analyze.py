@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 import corpus.text
-from corpus.text import fold_accents
+from corpus.text import clean_text, fold_accents
 
 FOLD_PREFIX = "~"
 ABBREVIATIONS_FILE = "abbreviations.json"
@@ -94,7 +94,7 @@ def _word_tokenize() -> object:
 
 def normalize_text(text: str) -> str:
     """NFC, underthesea's canonical tone placement ("hoà" → "hòa"), lower case."""
-    text = unicodedata.normalize("NFC", text).replace("ƣ", "ư").replace("Ƣ", "Ư")
+    text = clean_text(text)
     normalize = _text_normalize()
     text = normalize(text)  # type: ignore[operator]
     return unicodedata.normalize("NFC", text).lower()

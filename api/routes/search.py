@@ -10,6 +10,7 @@ from api.deps import AssistantDep
 from api.errors import unknown_document
 from api.lookup import record_title, snippet
 from api.schemas import MAX_QUESTION_CHARS, MAX_SEARCH_K, ErrorBody, SearchResponse, SearchResult
+from corpus.text import clean_text
 
 router = APIRouter(prefix="/api", tags=["tìm kiếm"])
 
@@ -22,6 +23,7 @@ def search(
     document: Annotated[str | None, Query(max_length=100, examples=["ha-tinh-2022"])] = None,
 ) -> SearchResponse:
     """Các CSDL và điều khoản phù hợp nhất với từ khóa, xếp theo điểm."""
+    q = clean_text(q)
     if not q.strip():
         raise HTTPException(422, "Từ khóa tìm kiếm (q) không được để trống.")
     known = [d.id for d in assistant.corpus.documents()]

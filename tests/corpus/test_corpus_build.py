@@ -123,7 +123,7 @@ def test_parser_id_must_match_the_manifest_id(ha_tinh_sources: Path) -> None:
     manifest = read_manifest(ha_tinh_sources)
     manifest.documents[0].id = "ha-tinh-2023"
     (ha_tinh_sources / "manifest.json").write_text(manifest_json(manifest), encoding="utf-8")
-    with pytest.raises(CorpusError, match="parser gives document id ha-tinh-2022, manifest says ha-tinh-2023"):
+    with pytest.raises(CorpusError, match="bộ phân tích cho mã văn bản ha-tinh-2022, manifest ghi ha-tinh-2023"):
         parse_all(ha_tinh_sources)
 
 

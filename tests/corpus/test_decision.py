@@ -262,7 +262,7 @@ def test_missing_legal_basis_is_a_parse_error() -> None:
 
 def test_articles_out_of_order_are_a_parse_error_naming_the_line(sources_dir: Path) -> None:
     lines = [line.replace("Điều 3.", "Điều 4.") for line in lines_of(sources_dir, "ha-tinh-2022.txt")]
-    with pytest.raises(ParseError, match="expected Điều 3, found Điều 4") as error:
+    with pytest.raises(ParseError, match="cần Điều 3, gặp Điều 4") as error:
         parse_decision(lines, source_file="ha-tinh-2022.txt")
     assert error.value.line == 20
 
@@ -277,7 +277,7 @@ def test_point_outside_a_clause_is_a_parse_error() -> None:
         "Điều 1. Tổ chức thực hiện",
         "a) Giao Sở Nội vụ.",
     ]
-    with pytest.raises(ParseError, match="outside a clause") as error:
+    with pytest.raises(ParseError, match="nằm ngoài khoản") as error:
         parse_decision(lines, source_file="x.txt")
     assert error.value.line == 7
 
@@ -304,7 +304,7 @@ def test_title_naming_no_province_is_a_parse_error() -> None:
         "QUYẾT ĐỊNH:",
         "Điều 1. Ban hành.",
     ]
-    with pytest.raises(ParseError, match="province"):
+    with pytest.raises(ParseError, match="tỉnh ban hành"):
         parse_decision(lines, source_file="x.txt", document_id="x-2024")
 
 

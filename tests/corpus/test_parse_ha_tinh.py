@@ -124,23 +124,23 @@ def test_windows_line_endings_parse_the_same(text: str, parsed: ParsedDocument) 
 
 
 def test_missing_table_header_is_a_parse_error(text: str) -> None:
-    with pytest.raises(ParseError, match="no table header"):
+    with pytest.raises(ParseError, match="không tìm thấy tiêu đề bảng"):
         parse(text.replace("\tTT\n", "\tSTT\n"), source_file=SOURCE)
 
 
 def test_non_numeric_tt_is_a_parse_error_naming_its_line(text: str) -> None:
-    with pytest.raises(ParseError, match="numeric TT") as error:
+    with pytest.raises(ParseError, match="số TT") as error:
         parse(text.replace("\n\t7\n", "\n\tbảy\n"), source_file=SOURCE)
     assert error.value.line == 108
 
 
 def test_row_with_a_missing_cell_is_a_parse_error(text: str) -> None:
     broken = text.replace("\tDữ liệu được chia sẻ theo hình thức chia sẻ dữ liệu mặc định.\n\n\t3\n", "\n\t3\n")
-    with pytest.raises(ParseError, match="5 cells, expected 6") as error:
+    with pytest.raises(ParseError, match="có 5 ô, cần 6") as error:
         parse(broken, source_file=SOURCE)
     assert error.value.line == 63
 
 
 def test_empty_text_is_a_parse_error() -> None:
-    with pytest.raises(ParseError, match="no table header"):
+    with pytest.raises(ParseError, match="không tìm thấy tiêu đề bảng"):
         parse("", source_file=SOURCE)

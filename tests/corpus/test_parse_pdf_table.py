@@ -295,7 +295,7 @@ def test_a_missing_row_raises_parse_error_naming_the_next_one(text: str) -> None
     lines = lines_of(text)
     assert lines[319].strip() == "3"
     mangled = [*lines[:319], *lines[320:]]  # the STT line of row 3 (line 320) removed
-    with pytest.raises(ParseError, match="expected row 3, found row 4") as caught:
+    with pytest.raises(ParseError, match="cần hàng 3, gặp hàng 4") as caught:
         parse("\n".join(mangled), source_file=SOURCE)
     assert caught.value.line == 368  # line 369 of the source, one line up
 
@@ -309,7 +309,7 @@ def test_text_before_row_1_raises_parse_error_naming_its_line(text: str) -> None
 
 
 def test_text_without_the_table_header_raises_parse_error(text: str) -> None:
-    with pytest.raises(ParseError, match="table header"):
+    with pytest.raises(ParseError, match="tiêu đề bảng"):
         parse(text[: text.index("\nSTT")], source_file=SOURCE)
 
 

@@ -194,18 +194,18 @@ def test_sharing_cells_name_no_mode(parsed: ParsedDocument) -> None:
 
 
 def test_missing_table_header_is_a_parse_error(text: str) -> None:
-    with pytest.raises(ParseError, match="no table header"):
+    with pytest.raises(ParseError, match="không tìm thấy tiêu đề bảng"):
         parse(text.replace("TT\tTên cơ sở dữ liệu", "Số TT\tTên cơ sở dữ liệu"), source_file=SOURCE)
 
 
 def test_row_with_non_numeric_tt_is_a_parse_error_naming_its_line(text: str) -> None:
-    with pytest.raises(ParseError, match="numeric TT") as error:
+    with pytest.raises(ParseError, match="số TT") as error:
         parse(text.replace("\n8\tCSDL lao động", "\nTám\tCSDL lao động"), source_file=SOURCE)
     assert error.value.line == 107
 
 
 def test_line_with_more_than_eight_cells_is_a_parse_error(text: str) -> None:
-    with pytest.raises(ParseError, match="9 cells") as error:
+    with pytest.raises(ParseError, match="có 9 ô") as error:
         parse(text.replace("của Bộ Nội vụ\n4\t", "của Bộ Nội vụ\tthừa\n4\t"), source_file=SOURCE)
     assert error.value.line == 99
 
@@ -213,11 +213,11 @@ def test_line_with_more_than_eight_cells_is_a_parse_error(text: str) -> None:
 def test_continuation_line_under_a_heading_is_a_parse_error(text: str) -> None:
     heading = "I LĨNH VỰC NỘI VỤ: 15 CSDL\t\t\t\t\t\t\t\n"
     broken = text.replace(heading, heading + "\tx\n")
-    with pytest.raises(ParseError, match="no row above") as error:
+    with pytest.raises(ParseError, match="không có hàng nào phía trên") as error:
         parse(broken, source_file=SOURCE)
     assert error.value.line == 95
 
 
 def test_empty_text_is_a_parse_error() -> None:
-    with pytest.raises(ParseError, match="no table header"):
+    with pytest.raises(ParseError, match="không tìm thấy tiêu đề bảng"):
         parse("", source_file=SOURCE)
