@@ -11,7 +11,7 @@ import math
 import re
 
 from assistant.lexicon import fold
-from assistant.matching import CatalogueIndex, Scored, folded_pairs
+from assistant.matching import CatalogueIndex, Scored, folded_pairs, query_terms
 from assistant.question import Question
 
 # "Theo quyết định của …" frames the question; "theo Quyết định này" closes many points: neither tells them apart.
@@ -48,8 +48,19 @@ def pick_clause(index: CatalogueIndex, q: Question, retrieved: str) -> list[Scor
     words = [w for w in q.words if fold(w) not in places]
     scored = [s for s in index.score_clauses(words, [document]) if s.id == root or s.id.startswith(f"{root}.")]
     if not scored:
-        return [Scored(retrieved, 1.0, 1.0, 1.0, 0.0)]
+        return [Scored(named or retrieved, 1.0, 1.0, 1.0, 0.0)]
+    if named is not None and not _distinguishes(index, named, words, q.agency or ""):
+        return [Scored(named, 1.0, 1.0, 1.0, 0.0)]  # "giao cho Công an tỉnh những việc gì?": all its points
     return _narrowest(index, scored, q)
+
+
+def _distinguishes(index: CatalogueIndex, clause_id: str, words: list[str], agency: str) -> bool:
+    """True when some word of the question (outside the agency's name) is held by some but not all points of the
+    clause: the question singles out one of its tasks."""
+    points = [t for cid, (_, t) in index.clauses.items() if cid.startswith(f"{clause_id}.")]
+    named = set(agency.split())
+    keys = [k for k in query_terms([w for w in words if fold(w) not in named])[0]]
+    return any(0 < sum(k in t for t in points) < len(points) for k in keys)
 
 
 def _narrowest(index: CatalogueIndex, clauses: list[Scored], q: Question) -> list[Scored]:

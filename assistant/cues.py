@@ -179,6 +179,7 @@ LIST_CUE = _cues(
     r"(?:gom|bao gom|co) (?:nhung|cac) (?:co so du lieu|he thong)",
     r"nhung (?:co so du lieu|he thong)",
     r"(?:nhung|cac) (?:cai|muc) (?:nao|gi)",
+    r"(?:co so du lieu|he thong) nao(?= (?:duoc|la|thuoc|da|dang|con|chua)\b)",
     r"cac co so du lieu",
     r"(?:quan ly|chu tri) (?:nhung|cac)? ?(?:co so du lieu )?(?:nao|gi)",
 )
@@ -226,6 +227,11 @@ GROUP_CUES: dict[str, re.Pattern[str]] = {
 }
 AGENCY_VERBS = _cues(r"quan ly", r"chu tri", r"phu trach", r"van hanh", r"chu quan")
 SECTOR_CUE = _cues(r"(?:linh vuc|nganh|mang) ([a-z ]+?)(?= (?:o|tai|cua|co|thuoc|trong|do|#)|$)")
+# A status the notes column states, asked as a filter of a list or count ("những CSDL nào đang vận hành").
+STATUS_CUE = _cues(
+    r"da co san", r"dang van hanh", r"tiep tuc duy tri", r"da dua vao (?:van hanh|su dung)", r"chua co",
+    r"dang xay dung", r"xay dung moi", r"nang cap",
+)  # fmt: skip
 # "trong đó", "trong số đó": inside the set the conversation just gave.
 WITHIN_CUE = _cues(r"trong (?:so )?(?:do|nay|ay)", r"o tren")
 # Words that name the decision itself: a time or basis asked with them is the decision's, not a database's.

@@ -97,7 +97,7 @@ STOP_ACCENTED = frozenset(
     ai gì nào sao thế như bao nhiêu mấy là có không chưa đã được bị đó nó ấy kia này những các mọi một
     của về ở tại trong cho với và hay hoặc thì mà để từ đến theo trên dưới ra vào lên lại còn nữa
     xin hỏi biết muốn cần tìm hiểu giúp tôi việc đối phải nên cả tất mình bạn vui lòng ạ nhé ơi thuộc năm gồm xem nằm
-    cơ sở dữ liệu dùng chung danh mục tỉnh thành phố hiện nay tại quy định
+    cơ sở dữ liệu dùng chung danh mục tỉnh thành phố hiện nay tại quy định cái loại
     """.split()
 )
 

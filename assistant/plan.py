@@ -23,6 +23,7 @@ class Plan:
     sector: str | None = None
     group: str | None = None
     sharing_mode: SharingMode | None = None
+    status: str | None = None  # a phrase of the notes column ("đang vận hành", folded) that entries must hold
     topic: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     elsewhere: list[Scored] = field(default_factory=list)  # the database in other documents (not_found)

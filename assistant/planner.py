@@ -80,14 +80,15 @@ class Planner:
             return self._meta(q, focus, docs, own_topic)
         if q.ordinal is not None and focus.listed:
             return self._ordinal(q, focus)
+        about_agency = q.refers_to_agency and (q.wants_list or q.wants_count or q.wants_other)
+        if q.refers_back and focus.entries and not docs and not q.names_database and not about_agency:
+            return self._from_focus(q, focus, docs)  # "nó", "bên đó": the database the conversation is about
         if q.wants_count or q.wants_list or (q.wants_compare and not own_topic):
             q.topic = [w for w in q.topic if fold(w) not in self._title_words]
             q.topic_parts = [[w for w in p if fold(w) not in self._title_words] for p in q.topic_parts]
             q.topic_parts = [p for p in q.topic_parts if p]
             own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
             return self._set(q, focus, docs, own_topic)
-        if q.refers_back and focus.entries and not docs and not q.names_database:
-            return self._from_focus(q, focus, docs)  # "nó", "bên đó": the database the conversation is about
         if focus.kind is not None and focus.listed and own_topic and not docs:
             picked = self._inside_list(q, focus)
             if picked is not None:
@@ -192,7 +193,7 @@ class Planner:
             plan = Plan(
                 kind, documents=targets, agency=q.agency or inherited.get("agency"),
                 sector=q.sector or inherited.get("sector"), group=q.group or inherited.get("group"),
-                sharing_mode=q.sharing_mode or _mode(inherited.get("sharing_mode")),
+                sharing_mode=q.sharing_mode or _mode(inherited.get("sharing_mode")), status=q.status,
             )  # fmt: skip
             if q.sector and q.sector_words and not any(self._has_sectors(d) for d in targets):
                 # Hà Tĩnh and Hải Dương have no sector column: "lĩnh vực giáo dục" is read from the names.
@@ -207,6 +208,11 @@ class Planner:
                     plan = Plan(kind, documents=targets, entries=named, topic=q.sector_words)
             return self._single(q, plan) or plan
         found = topic_set(self.index, q.topic_parts or [q.topic], targets, self._part_evidence, self.choose)
+        named = [s for s in found if s.name_precision >= 0.8]
+        if kind == "list" and len(named) == 1 and len(found) > 1:
+            # "CSDL nhà ở … liên thông với những CSDL quốc gia nào?": the question names one database by its
+            # name and asks a list that is one of its columns.
+            found = named
         if found:
             plan = Plan(kind, documents=targets, entries=found, topic=q.topic)
             return self._single(q, plan) or plan

@@ -35,6 +35,7 @@ from assistant.cues import (
     REFERENCE_CUE,
     SECTOR_CUE,
     SHARING_MODES,
+    STATUS_CUE,
     WITHIN_CUE,
     Field,
     Meta,
@@ -65,6 +66,7 @@ class Question:
     refers_to_agency: bool = False
     wants_other: bool = False
     agency: str | None = None
+    status: str | None = None  # a status the notes column states ("da co san", "dang van hanh"), folded
     sector: str | None = None
     sector_words: list[str] = field(default_factory=list)  # the sector's words the user wrote ('giáo dục')
     group: str | None = None
@@ -81,7 +83,7 @@ class Question:
 
     @property
     def has_filter(self) -> bool:
-        return any((self.agency, self.sector, self.group, self.sharing_mode))
+        return any((self.agency, self.sector, self.group, self.sharing_mode, self.status))
 
 
 def _foreign_provinces(text: str, covered: set[str]) -> list[str]:
@@ -160,6 +162,10 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         q.refers_back, rest = _cut(rest, REFERENCE_CUE)
     q.wants_other, rest = _cut(rest, OTHER_CUE)
     q.wants_list, rest = _cut(rest, LIST_CUE)
+    status = STATUS_CUE.search(rest)
+    if status and (q.wants_list or q.wants_count):
+        q.status = status.group(0)
+        rest = _cut(rest, STATUS_CUE)[1]
     for mode, pattern in SHARING_MODES.items():
         if (q.wants_list or q.wants_count) and pattern.search(rest):
             q.sharing_mode = mode

@@ -184,7 +184,7 @@ class Responder:
                 and c.point
             ]
             if not points:
-                parts.append(f"{head}\n{shorten(clause.text, 900)} {cites.cite(clause, clause.text, s.score)}")
+                parts.append(f"{head}\n{shorten(clause.text, 1500)} {cites.cite(clause, clause.text, s.score)}")
                 continue
             # A clause with points: the clause is the main evidence, each point is also cited on its own.
             lines = [head, f"{clause.text.split(chr(10), 1)[0]} {cites.cite(clause, clause.text, s.score)}"]

@@ -63,6 +63,8 @@ def planned_entries(index: CatalogueIndex, plan: Plan, document: str) -> list[Ca
         entries = [e for e in entries if e.group == plan.group]
     if plan.sharing_mode:
         entries = [e for e in entries if plan.sharing_mode in e.sharing_modes]
+    if plan.status:
+        entries = [e for e in entries if plan.status in fold(e.notes or "")]
     return [e for e in entries if e.id not in plan.exclude]
 
 
