@@ -138,8 +138,15 @@
     ]);
     container.appendChild(root);
 
+    // Vietnamese input methods commit a word with Enter: that Enter is not a "send" (isComposing, or keyCode 229 as
+    // Safari reports it, or the Enter that arrives right after compositionend).
+    var composedAt = 0;
+    input.addEventListener("compositionend", function () { composedAt = Date.now(); });
     input.addEventListener("keydown", function (e) {
-      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); ask(input.value); }
+      if (e.key !== "Enter" || e.shiftKey) return;
+      if (e.isComposing || e.keyCode === 229 || Date.now() - composedAt < 50) return;
+      e.preventDefault();
+      ask(input.value);
     });
     input.addEventListener("input", function () {
       input.style.height = "auto";

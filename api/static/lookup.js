@@ -45,7 +45,7 @@
       if (!data.total) {
         results.appendChild(el("li", { class: "empty", text: "Không có cơ sở dữ liệu nào khớp. Hãy bớt từ khóa hoặc bộ lọc." }));
       }
-      var selected = decodeURIComponent(location.hash.slice(1));
+      var selected = hashId();
       data.entries.forEach(function (e) {
         var meta = (provinces[e.document_id] || e.document_id) + " · " + e.agency + (e.sector ? " · " + e.sector : "");
         results.appendChild(el("li", {}, [el("button", {
@@ -106,6 +106,29 @@
     });
   }
 
+  // The record id in the hash, or null when it is not one: a truncated link ("…/29%") must not throw, and a
+  // path with empty, "." or ".." segments must never become a request.
+  function hashId() {
+    var raw = location.hash.slice(1);
+    var id;
+    try { id = decodeURIComponent(raw); } catch (err) { return null; }
+    if (!id) return "";
+    var parts = id.split("/");
+    var ok = parts.length === 2 && parts.every(function (p) { return p && p !== "." && p !== ".."; }) &&
+      /^[a-z0-9-]+\/[A-Za-z0-9.-]+$/.test(id);
+    return ok ? id : null;
+  }
+
+  function showHash() {
+    var id = hashId();
+    if (id === null) {
+      detail.textContent = "";
+      detail.appendChild(el("p", { class: "empty", role: "alert", text: "Không tìm thấy bản ghi: đường dẫn không hợp lệ." }));
+      return;
+    }
+    show(id);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     el = window.CsdlQa.el;
     request = window.CsdlQa.request;
@@ -123,8 +146,8 @@
       refresh();
       q.focus();
     });
-    window.addEventListener("hashchange", function () { show(decodeURIComponent(location.hash.slice(1))); });
+    window.addEventListener("hashchange", showHash);
     refresh();
-    show(decodeURIComponent(location.hash.slice(1)));
+    showHash();
   });
 })();

@@ -201,3 +201,60 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, live_url: str, s
     _no_horizontal_scroll(page)
     page.screenshot(path=screenshots / f"phone{path.replace('/', '-') or '-root'}.png")
     context.close()
+
+
+_HOSTILE_HOST_CSS = (
+    "html { font-size: 62.5% } * { box-sizing: content-box } body { line-height: 3 } "
+    "button { font-size: 40px !important; padding: 30px !important }"
+)
+_SIZES = """() => {
+  const root = document.getElementById('csdlqa-widget').shadowRoot;
+  const pick = (sel) => { const e = root.querySelector(sel); const s = getComputedStyle(e);
+    return [s.fontSize, s.lineHeight, s.boxSizing]; };
+  return [pick('.csdlqa'), pick('.csdlqa-bar h2'), pick('.csdlqa-hint'), pick('.csdlqa form label, .csdlqa label')];
+}"""
+
+
+def test_widget_sizes_do_not_follow_the_host_pages_css(page: Page, live_url: str) -> None:
+    page.goto(live_url + "/demo")
+    page.get_by_role("button", name="Hỏi đáp CSDL").click()
+    plain = page.evaluate(_SIZES)
+    page.add_style_tag(content=_HOSTILE_HOST_CSS)
+    assert page.evaluate(_SIZES) == plain
+    assert plain[2][0] == "12px"  # the hint: 0.75 of the widget's own 16 px, whatever the host's root size
+
+
+def test_lookup_with_a_truncated_link_shows_the_list_and_says_not_found(page: Page, live_url: str) -> None:
+    page.goto(live_url + "/tra-cuu#ha-tinh-2022/29%")
+    expect(page.locator("#results li button").first).to_be_visible()
+    expect(page.locator("#detail")).to_contain_text("Không tìm thấy bản ghi")
+
+
+def test_lookup_refuses_a_path_in_the_hash_before_any_request(page: Page, live_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(live_url + "/tra-cuu#../../healthz")
+    expect(page.locator("#detail")).to_contain_text("Không tìm thấy bản ghi")
+    assert not [u for u in requested if "healthz" in u]
+
+
+def test_enter_that_commits_an_input_method_word_does_not_send(page: Page, live_url: str) -> None:
+    page.goto(live_url + "/")
+    box = page.get_by_label("Câu hỏi của bạn")
+    box.fill("Ai quản lý CSDL hộ")
+    sent: list[str] = []
+    page.on("request", lambda r: sent.append(r.url) if r.url.endswith("/api/ask") else None)
+    box.evaluate(
+        """(el) => {
+          const e = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+          Object.defineProperty(e, 'keyCode', { get: () => 229 });
+          el.dispatchEvent(e);
+          el.dispatchEvent(new CompositionEvent('compositionend', { data: 'hộ' }));
+          el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+        }"""
+    )
+    page.wait_for_timeout(300)
+    assert sent == []
+    expect(box).to_have_value("Ai quản lý CSDL hộ")
+    box.press("Enter")  # a real Enter, later, sends
+    expect(page.locator(".csdlqa-a")).to_have_count(1, timeout=30_000)
