@@ -64,7 +64,10 @@ def run_generate(settings: Settings) -> int:
         negatives = absent_database_negatives(corpus) + outside_negatives(corpus)
         write_jsonl(GENERATED / "negatives.jsonl", negatives)
         gold = REPO_ROOT / "eval" / "gold"
-        sources = [gold / "dev.jsonl", *sorted((gold / "blind").glob("*.jsonl"))]
+        from eval.ledger import recorded_batches
+
+        recorded = recorded_batches(LEDGER)  # an unscored batch stays unread: no variants of it before its first sight
+        sources = [gold / "dev.jsonl", *(p for p in sorted((gold / "blind").glob("*.jsonl")) if p.stem in recorded)]
         variants = [v for path in sources for v in surface_variants(load_gold(path))]
         write_jsonl(GENERATED / "variants.jsonl", variants)
     except (GoldError, CorpusError) as err:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from assistant.abstain import Calibration, load_calibration
+from assistant.abstain import Calibration, CalibrationError, load_calibration
 from assistant.answer import Answer, AnswerStatus
 from assistant.candidates import FEATURES, CandidateGenerator
 from assistant.errors import QuestionError, check_question
@@ -33,7 +33,8 @@ class Assistant:
 
     Args:
         corpus: the parsed documents, entries and clauses.
-        retriever: generates the candidates and their evidence; without one, only set questions are answered.
+        retriever: generates the candidates and their evidence; without one, questions that need retrieval are
+            answered `not_found` (lists, counts and facts of the decision still work).
         sessions: where conversations are kept (SQLite).
         calibration: the abstention model; by default the one fitted for this kind of retriever.
 
@@ -53,7 +54,9 @@ class Assistant:
         self.sessions = sessions
         self.index = CatalogueIndex(corpus)
         kind = retriever_kind(retriever)
-        if calibration is None and kind is not None:
+        if calibration is None and retriever is not None:
+            if kind is None:
+                raise CalibrationError(f"no calibration for a {type(retriever).__name__}: fit one with eval/calibrate")
             calibration = load_calibration(kind, FEATURES)
         self.generator = CandidateGenerator(retriever, self.index)
         self._planner = Planner(self.index, self.generator, calibration)

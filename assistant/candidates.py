@@ -11,6 +11,7 @@ how much of the question's topic its name and body hold, and how much of the top
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from collections import OrderedDict
@@ -21,8 +22,11 @@ import numpy as np
 
 from assistant.matching import CatalogueIndex, query_terms
 from corpus.text import fold_accents
+from index.analyze import synonym_expansions
 from index.evidence import RawScores, raw_scores
 from index.retriever import Retriever
+
+log = logging.getLogger(__name__)
 
 # The names of a feature row, in order (the calibration file stores coefficients in this order).
 FEATURES = (
@@ -122,7 +126,11 @@ class CandidateGenerator:
             if query in self._recent:
                 self._recent.move_to_end(query)
                 return self._recent[query]
-        scores = raw_scores(self.retriever, query)
+        try:
+            scores = raw_scores(self.retriever, query)
+        except Exception:  # an embedder or index failure must cost this answer its evidence, not the request
+            log.exception("retrieval failed; answering without candidates")
+            return None
         with self._lock:
             self._recent[query] = scores
             while len(self._recent) > 64:
@@ -132,7 +140,9 @@ class CandidateGenerator:
     def _mask(self, document: str, kind: str) -> np.ndarray:
         key = f"{document}|{kind}"
         if key not in self._doc_mask:
-            self._doc_mask[key] = np.array([r.document_id == document and r.kind == kind for r in self._rows])
+            self._doc_mask[key] = np.array(
+                [r.document_id == document and r.kind == kind for r in self._rows], dtype=bool
+            )
         return self._doc_mask[key]
 
     def for_document(
@@ -146,6 +156,8 @@ class CandidateGenerator:
             topic: the question's topic words (for the coverage features).
             only: restrict the candidates to these record ids (a follow-up inside a listed set).
         """
+        if raw is None:
+            return DocumentEvidence(document, [], [], [], [])
         entries = self._ranked(raw, document, ("entry",), only)
         clauses = self._ranked(raw, document, ("clause",), only)
         judged = self._ranked(raw, document, ("entry", "clause"), only)[:JUDGED]
@@ -157,7 +169,7 @@ class CandidateGenerator:
         for kind in kinds:
             mask |= self._mask(document, kind)
         if only is not None:
-            mask &= np.array([r.id in only for r in self._rows])
+            mask &= np.array([r.id in only for r in self._rows], dtype=bool)
         return mask
 
     def _ranked(
@@ -208,7 +220,9 @@ class CandidateGenerator:
             if raw is not None and raw.cosine is not None and mask.any()
             else None
         )
-        known, unknown = self._split_topic(topic)
+        # The official term of an everyday word the user wrote ("án tích" → lý lịch tư pháp) counts as asked.
+        official = [w for term in synonym_expansions(" ".join(topic)) for w in term.split()]
+        known, unknown = self._split_topic([*topic, *official])
         words = [_word(k) for k in known]
         entry_scores = {s.id: s for s in self.index.score_entries(words, [document])} if words else {}
         clause_scores = {s.id: s for s in self.index.score_clauses(words, [document])} if words else {}

@@ -50,7 +50,7 @@ def pick_clause(index: CatalogueIndex, q: Question, retrieved: str) -> list[Scor
     if not scored:
         return [Scored(named or retrieved, 1.0, 1.0, 1.0, 0.0)]
     if named is not None and not _distinguishes(index, named, words, q.agency or ""):
-        return [Scored(named, 1.0, 1.0, 1.0, 0.0)]  # "giao cho Công an tỉnh những việc gì?": all its points
+        return [Scored(named, 1.0, 1.0, 1.0, 0.0)]  # all the agency's tasks: the whole clause with its points
     return _narrowest(index, scored, q)
 
 

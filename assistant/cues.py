@@ -238,13 +238,15 @@ WITHIN_CUE = _cues(r"trong (?:so )?(?:do|nay|ay)", r"o tren")
 DECISION_WORDS = _cues(r"quyet dinh", r"van ban", r"ban hanh", r"ky", r"danh muc")
 # "cái thứ hai", "mục cuối cùng", "CSDL đầu tiên": a position in the list the conversation just gave.
 ORDINAL_CUE = _cues(
-    r"(?:cai|muc|co so du lieu|he thong|dong|so) (?:thu (nhat|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|\d+)"
+    r"(?:cai|muc|co so du lieu|he thong|dong) (?:thu (nhat|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|\d+)"
     r"|(dau tien|cuoi cung|cuoi|sau cung))"
 )
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _ORDINALS |= {"muoi": 10, "dau tien": 1, "cuoi cung": -1, "cuoi": -1, "sau cung": -1}
 # A decision named by its number ("2609/QĐ-UBND") or by a year ("quyết định năm 2019"), on the raw text.
-DECISION_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:QĐ|QD|Qđ|qđ|qd)\b")
+# Only a provincial People's Committee decision ("…/QĐ-UBND") can be a catalogue decision; numbers of other acts
+# ("413/QĐ-BNV", "749/QĐ-TTg") are cited inside the catalogues and asked about as such.
+DECISION_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:QĐ|QD|Qđ|qđ|qd)\s*-\s*UBND\b", re.IGNORECASE)
 DECISION_YEAR = re.compile(
     r"(?:quyết định|quyet dinh|QĐ|QD|danh mục|danh muc|văn bản|van ban)\b[^?.!]{0,40}?\b(?:năm|nam)\s+"
     r"((?:19|20)\d\d)\b",

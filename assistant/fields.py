@@ -10,7 +10,6 @@ evidenced column when it holds a word that is not common to many entries.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 
 from assistant.answering import DEFAULT_FIELDS, field_value
@@ -63,20 +62,9 @@ def column_evidence(
     return out
 
 
-_PAIR_DF: dict[int, tuple[int, Counter[tuple[str, str]]]] = {}
-
-
 def _pair_weight(index: CatalogueIndex, pair: tuple[str, str]) -> float:
     """Rarity of a word pair across the entries' columns: log(N / df), 0 for a pair a quarter of entries hold."""
-    cached = _PAIR_DF.get(id(index))
-    if cached is None:
-        df: Counter[tuple[str, str]] = Counter()
-        for profile in index.entries.values():
-            e = profile.entry
-            df.update(folded_pairs(" ".join(x or "" for x in (e.purpose, e.scope, e.content, e.collection, e.sharing,
-                                                                e.notes, e.agency))))  # fmt: skip
-        cached = _PAIR_DF[id(index)] = (len(index.entries), df)
-    n, df = cached
+    n, df = len(index.entries), index.column_pair_df
     seen = df.get(pair, 0)
     return 0.0 if seen > 0.25 * n else math.log((n + 1) / (seen + 1))
 

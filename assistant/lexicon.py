@@ -15,11 +15,12 @@ from corpus.text import fold_accents
 
 
 def _load_abbreviations() -> dict[str, str]:
-    """Surface form (case-folded) → expansion, from the one table the index uses too (corpus/abbreviations.json:
-    abbreviations with their quotations in the documents, synonyms with the law that defines the term)."""
+    """Abbreviation (case-folded) → expansion, from the one table the index uses too (corpus/abbreviations.json)."""
     from index.analyze import abbreviation_table
 
-    return {surface.casefold(): long for surface, _canonical, long in abbreviation_table()}
+    # Abbreviations only: a synonym inserted inside an agency's or a database's name would break matching the
+    # name; synonyms act in retrieval (the analyser) and in the coverage features (`assistant.candidates`).
+    return {surface.casefold(): long for surface, canonical, long in abbreviation_table() if canonical}
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,7 @@ _TONE_MOVES = {
     for (a, d), tones in {("o", "a"): "áàảãạ", ("o", "e"): "éèẻẽẹ", ("u", "y"): "ýỳỷỹỵ"}.items()
     for b, c in zip(tones, {"o": "óòỏõọ", "u": "úùủũụ"}[a], strict=True)
 }
-_TONE_PATTERN = re.compile("|".join(_TONE_MOVES) + r"(?=\b)")
+_TONE_PATTERN = re.compile("(?:" + "|".join(_TONE_MOVES) + r")(?=\b)")
 _SYLLABLE = re.compile(r"[^\W_]+")
 
 

@@ -135,6 +135,11 @@ class CatalogueIndex:
             df.update(t)
         self._n = len(self.entries) + len(self.clauses)
         self._df = df
+        # Word pairs of the entries' columns and how many entries hold each (field evidence weighs pairs by it).
+        self.column_pair_df: Counter[tuple[str, str]] = Counter()
+        for e in corpus.entries():
+            columns = (e.purpose, e.scope, e.content, e.collection, e.sharing, e.notes, e.agency)
+            self.column_pair_df.update(folded_pairs(" ".join(x or "" for x in columns)))
         self.agencies = sorted(
             {part for e in corpus.entries() for part in agency_parts(e.agency)}, key=len, reverse=True
         )

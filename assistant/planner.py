@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.abstain import Calibration
-from assistant.candidates import CandidateGenerator, DocumentEvidence
+from assistant.candidates import CandidateGenerator, DocumentEvidence, folded
 from assistant.clauses import addressed_clause, pick_clause
 from assistant.fields import best_evidenced, fields_for
 from assistant.lexicon import fold
@@ -101,7 +101,7 @@ class Planner:
             return self._agency(q, docs)
         plan = self._by_retrieval(q, docs, focus)
         if plan.kind == "not_found" and focus.kind is not None and plan.reason == "no-match" and not q.has_filter:
-            if all(self.index.document_frequency(k) > 0 for k in query_terms(q.topic)[0]):
+            if not any(self._unknown(w) for w in q.topic):
                 return self._from_focus(q, focus, docs)  # every word is the catalogues' own: about the focus
         return plan
 
@@ -113,8 +113,8 @@ class Planner:
         return bool(q.decision_years) and not set(q.decision_years) & years
 
     def _meta(self, q: Question, focus: Focus, docs: list[str], own_topic: bool) -> Plan:
-        # A time or basis asked of a database ("CSDL … căn cứ quyết định nào?", "làm trong năm nào?") is in its
-        # notes column (status, time, legal basis), not a fact of the decision.
+        # A time or a legal basis asked of a database (not of the decision) is in its notes column: status, time,
+        # legal basis.
         of_database = set(q.meta) <= {Meta.LEGAL_BASES, Meta.DATE, Meta.EFFECTIVE}
         if of_database and own_topic:
             plan = self._by_retrieval(q, docs, focus)
@@ -130,8 +130,8 @@ class Planner:
 
     def _ordinal(self, q: Question, focus: Focus) -> Plan:
         listed = focus.listed
-        n = q.ordinal or 1
-        if not -len(listed) <= (n - 1 if n > 0 else n) < len(listed):
+        n = q.ordinal or 0
+        if n == 0 or len(listed) < 2 or not -len(listed) <= (n - 1 if n > 0 else n) < len(listed):
             return Plan("clarify", reason="ordinal")
         entry_id = listed[n - 1] if n > 0 else listed[n]
         fields = (
@@ -173,10 +173,10 @@ class Planner:
         if kind == "list" and own_topic:
             accepted = self._judge(q.text, targets, q.topic)
             if accepted and all(ev.best is not None and ev.best.kind == "clause" for ev in accepted):
-                return self._by_retrieval(q, docs, focus)  # "… thì quyết định yêu cầu họ làm gì?": a clause
-        if not q.has_filter and any(self.index.document_frequency(k) == 0 for k in query_terms(q.topic)[0]):
-            return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")  # "giá vàng …": no record
-        # A set's topic is made of words that entry names use ("đưa vào danh mục" names nothing).
+                return self._by_retrieval(q, docs, focus)  # a "which … must do what" list is a decision clause
+        if not q.has_filter and any(self._unknown(w) for w in q.topic):
+            return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")  # a word no record holds
+        # A set's topic is made of words that entry names use (verbs of inclusion name no database).
         q.topic = [w for w in q.topic if self._in_names(w)]
         q.topic_parts = [p for p in ([w for w in part if self._in_names(w)] for part in q.topic_parts) if p]
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
@@ -210,13 +210,18 @@ class Planner:
         found = topic_set(self.index, q.topic_parts or [q.topic], targets, self._part_evidence, self.choose)
         named = [s for s in found if s.name_precision >= 0.8]
         if kind == "list" and len(named) == 1 and len(found) > 1:
-            # "CSDL nhà ở … liên thông với những CSDL quốc gia nào?": the question names one database by its
-            # name and asks a list that is one of its columns.
+            # The question names one database by (nearly) its whole name and asks a list that is one of its
+            # columns (the systems it connects with, the data it holds).
             found = named
         if found:
             plan = Plan(kind, documents=targets, entries=found, topic=q.topic)
             return self._single(q, plan) or plan
         return self._by_retrieval(q, docs, focus)
+
+    def _unknown(self, word: str) -> bool:
+        """True when no record holds the word, even with its accents dropped (a mistyped accent is no new word)."""
+        key = query_terms([word])[0][0]
+        return self.index.document_frequency(key) == 0 and self.index.document_frequency(f"~{folded(word)}") == 0
 
     def _in_names(self, word: str) -> bool:
         """Whether some entry's name has the word (judged with its accents when typed with them)."""
@@ -294,7 +299,8 @@ class Planner:
             if focus.topic and not f:
                 found = topic_set(self.index, [focus.topic], switched or docs or focus.documents,
                                   self._part_evidence, self.choose)  # fmt: skip
-                return Plan("count" if focus.kind == "count" else "list", documents=switched or docs, entries=found,
+                return Plan("count" if focus.kind == "count" else "list",
+                            documents=switched or docs or list(focus.documents), entries=found,
                             topic=list(focus.topic))  # fmt: skip
             return Plan(
                 "count" if focus.kind == "count" and q.wants_count else "list",
@@ -324,7 +330,7 @@ class Planner:
         picked: list[Scored] = []
         for doc in docs:
             ev = self.generator.for_document(raw, doc, q.topic)  # its fused first: the kind asked about
-            # A question that asks no column of a database ("… giao … những nhiệm vụ gì?") is about the agency's
+            # A question that asks no column of a database (what is the agency tasked with) is about the agency's
             # tasks; one that asks a column is about a clause only when the rest of it retrieves a clause first.
             if not require_clause or (ev.best is not None and ev.best.kind == "clause"):
                 assert q.agency is not None

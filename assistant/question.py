@@ -200,7 +200,7 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     q.topic = [
         a
         for a, (_, f), r in zip(accented, pairs, kept, strict=True)
-        if "#" not in r and not is_stop(a) and not f.isdigit() and len(f) > 1
+        if "#" not in r and not is_stop(a) and not f.isdigit()
     ]
     q.topic_parts = _parts(accented, [f for _, f in pairs], kept)
     province_words = {w for name in covered for w in name.split()}
@@ -215,7 +215,7 @@ _COUNTED = re.compile(
 
 
 def _counts_databases(after: str) -> bool:
-    """True when what follows "bao nhiêu"/"số lượng" is no other noun ("bao nhiêu trạm BTS" counts no database)."""
+    """True when what follows "bao nhiêu"/"số lượng" is no other noun (a count of things that are not databases)."""
     return bool(_COUNTED.match(after))
 
 
@@ -227,7 +227,7 @@ def _parts(accented: list[str], folded: list[str], kept: list[str]) -> list[list
             if parts[-1]:
                 parts.append([])
             continue
-        if not is_stop(a) and not f.isdigit() and len(f) > 1:
+        if not is_stop(a) and not f.isdigit():
             parts[-1].append(a)
     return [p for p in parts if p]
 

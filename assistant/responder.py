@@ -125,12 +125,9 @@ class Responder:
             lines = [entry_line(cites, e, with_agency=not plan.agency) for e in entries[:MAX_LISTED]]
             parts.append(head + ":\n" + "\n".join(lines))
         if total == 0:
-            where = ", ".join(self._province(d) for d in plan.documents)
-            return Reply(
-                AnswerStatus.NOT_FOUND,
-                f"Danh mục của {where} không có CSDL nào{self._what(plan, plan.documents[0])}.",
-                cites,
-            )
+            where = ", ".join(self._province(d) for d in plan.documents) or self._covered()
+            what = self._what(plan, plan.documents[0]) if plan.documents else ""
+            return Reply(AnswerStatus.NOT_FOUND, f"Danh mục của {where} không có CSDL nào{what}.", cites)
         return Reply(AnswerStatus.ANSWERED, "\n\n".join(parts), cites)
 
     def _count(self, plan: Plan) -> Reply:
@@ -149,9 +146,8 @@ class Responder:
             lines = [entry_line(cites, e, with_agency=not plan.agency) for e in entries]
             parts.append(f"{head}:\n" + "\n".join(lines) if lines else head)
         if not parts:
-            return Reply(
-                AnswerStatus.NOT_FOUND, f"Danh mục không có CSDL nào{self._what(plan, plan.documents[0])}.", cites
-            )
+            what = self._what(plan, plan.documents[0]) if plan.documents else ""
+            return Reply(AnswerStatus.NOT_FOUND, f"Danh mục không có CSDL nào{what}.", cites)
         return Reply(AnswerStatus.ANSWERED, "\n".join(parts), cites)
 
     def _totals(self, plan: Plan) -> Reply:

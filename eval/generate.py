@@ -149,7 +149,8 @@ def outside_negatives(corpus: Corpus) -> list[dict[str, Any]]:
         for place in places:
             for template in _OUTSIDE_TEMPLATES:
                 q = template.format(topic=topic, province=place)
-                out.append(_item(f"gen-outside-{len(out) + 1:03d}", q[0].upper() + q[1:], "outside the catalogues"))
+                note = f"outside the catalogues: {topic}"
+                out.append(_item(f"gen-outside-{len(out) + 1:03d}", q[0].upper() + q[1:], note))
     return out
 
 

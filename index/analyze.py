@@ -41,14 +41,16 @@ _STOPWORDS = frozenset(
 @cache
 def abbreviation_table() -> tuple[tuple[str, str, str], ...]:
     """(surface form in lower case, canonical token, expansion), longest surface first: the abbreviations and
-    the synonyms (everyday words → the official term) of `corpus/abbreviations.json`."""
+    the synonyms (everyday words → the official term, canonical "") of `corpus/abbreviations.json`."""
     # Located next to corpus/text.py: under pytest `corpus` itself may resolve to the tests/corpus namespace.
     raw = (Path(corpus.text.__file__).parent / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
     rows: list[tuple[str, str, str]] = []
     table = json.loads(raw)
-    for item in [*table["abbreviations"], *table.get("synonyms", [])]:
+    synonyms = table.get("synonyms", [])
+    for item in [*table["abbreviations"], *synonyms]:
         long = unicodedata.normalize("NFC", item["long"]).lower()
-        canonical = re.sub(r"\W", "", fold_accents(item["short"][0]).lower())
+        # A synonym has no token of its own (canonical ""): it adds the official term beside the user's words.
+        canonical = "" if item in synonyms else re.sub(r"\W", "", fold_accents(item["short"][0]).lower())
         for short in item["short"]:
             lower = unicodedata.normalize("NFC", short).lower()
             for surface in sorted({lower, fold_accents(lower)}):
@@ -61,13 +63,23 @@ def abbreviation_table() -> tuple[tuple[str, str, str], ...]:
 @cache
 def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     table = abbreviation_table()
-    replacement = {surface: f" {canonical} {long} " for surface, canonical, long in table}
+    replacement = {
+        surface: f" {canonical} {long} " if canonical else f" {surface} {long} " for surface, canonical, long in table
+    }
     # The long form gets the abbreviation's token too, so "CSDL TTHC" and "thủ tục hành chính" meet both ways.
     for _, canonical, long in table:
-        for form in (long, fold_accents(long)):
+        for form in (long, fold_accents(long)) if canonical else ():
             replacement.setdefault(form, f" {form} {canonical} ")
     alternatives = "|".join(re.escape(surface) for surface in sorted(replacement, key=lambda s: (-len(s), s)))
     return re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])"), replacement
+
+
+def synonym_expansions(text: str) -> list[str]:
+    """Official terms whose everyday words occur in the lower-case text: 'về án tích' → ['lý lịch tư pháp']."""
+    table = [(surface, long) for surface, canonical, long in abbreviation_table() if not canonical]
+    words = re.findall(r"[^\W_]+", text)
+    padded = " " + " ".join(words) + " "
+    return list(dict.fromkeys(long for surface, long in table if f" {surface} " in padded))
 
 
 def expand_abbreviations(text: str) -> str:

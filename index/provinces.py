@@ -76,11 +76,7 @@ class ProvinceMatcher:
 
 
 def _names_initials(text: str, initials: str) -> bool:
-    """True when `initials` stand alone in capitals after a place word, or end the question, or (in any case) open
-    it: desk staff start with the place ("qn csdl …")."""
-    first = re.match(r"\s*(\w+)", text)
-    if first and first.group(1).upper() == initials and len(initials) >= 2:
-        return True
+    """True when `initials` stand alone in capitals after a place word, or end the question."""
     for m in re.finditer(rf"(?<![\w&/-]){re.escape(initials)}(?![\w&/-])", text):
         before = re.findall(r"\w+", text[: m.start()].lower())
         after = text[m.end() :].strip(" ?.!,;:")

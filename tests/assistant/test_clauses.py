@@ -11,14 +11,9 @@ from assistant.answer import AnswerStatus
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        pytest.param(
+        (
             "Quảng Ninh: cơ quan có cơ sở dữ liệu thuộc danh mục cùng sở nào kết nối, tích hợp về Kho dữ liệu số?",
             "quang-ninh-2026/dieu-2.3.b",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BM25-only configuration: the point is retrieved first but its calibrated probability is below "
-                "the bm25 model's threshold (the served hybrid configuration answers it)",
-            ),
         ),
         (
             "Sở Khoa học và Công nghệ Quảng Ninh được giao xây dựng, triển khai Kho dữ liệu số ra sao?",
