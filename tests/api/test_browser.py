@@ -218,6 +218,8 @@ _SIZES = """() => {
 def test_widget_sizes_do_not_follow_the_host_pages_css(page: Page, live_url: str) -> None:
     page.goto(live_url + "/demo")
     page.get_by_role("button", name="Hỏi đáp CSDL").click()
+    for selector in (".csdlqa", ".csdlqa-bar h2", ".csdlqa-hint", ".csdlqa label"):
+        expect(page.locator(selector).first).to_be_attached()  # the panel is built once its stylesheet is in
     plain = page.evaluate(_SIZES)
     page.add_style_tag(content=_HOSTILE_HOST_CSS)
     assert page.evaluate(_SIZES) == plain
