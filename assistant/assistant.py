@@ -8,11 +8,13 @@ from assistant.abstain import Calibration, CalibrationError, load_calibration
 from assistant.answer import Answer, AnswerStatus
 from assistant.candidates import FEATURES, CandidateGenerator
 from assistant.errors import QuestionError, check_question
+from assistant.field_prior import FieldPrior, load_field_prior
 from assistant.matching import CatalogueIndex
 from assistant.plan import Plan
 from assistant.planner import Planner
 from assistant.question import understand
 from assistant.responder import Responder
+from assistant.scope import ScopeModel, load_scope_model
 from assistant.session import Focus, SessionStore
 from corpus.store import Corpus
 from index.retriever import Retriever
@@ -37,9 +39,12 @@ class Assistant:
             answered `not_found` (lists, counts and facts of the decision still work).
         sessions: where conversations are kept (SQLite).
         calibration: the abstention model; by default the one fitted for this kind of retriever.
+        field_prior: the learned prior over the column a question asks; by default `assistant/field_model.json`.
+        scope: the model of questions outside the catalogues; by default `assistant/scope_model.json`.
 
     Raises:
         CalibrationError: no calibration is fitted for this kind of retriever.
+        TextModelError: a model file (field prior, scope) is missing or malformed.
     """
 
     def __init__(
@@ -48,6 +53,8 @@ class Assistant:
         retriever: Retriever | None,
         sessions: SessionStore,
         calibration: Calibration | None = None,
+        field_prior: FieldPrior | None = None,
+        scope: ScopeModel | None = None,
     ) -> None:
         self.corpus = corpus
         self.retriever = retriever
@@ -59,7 +66,8 @@ class Assistant:
                 raise CalibrationError(f"no calibration for a {type(retriever).__name__}: fit one with eval/calibrate")
             calibration = load_calibration(kind, FEATURES)
         self.generator = CandidateGenerator(retriever, self.index)
-        self._planner = Planner(self.index, self.generator, calibration)
+        prior = field_prior or load_field_prior()
+        self._planner = Planner(self.index, self.generator, calibration, prior, scope or load_scope_model())
         self._responder = Responder(self.index)
         self._documents = {d.id for d in corpus.documents()}
 

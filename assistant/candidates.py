@@ -41,6 +41,7 @@ FEATURES = (
     "body_cover",  # share found anywhere in the record
     "missing_rare",  # rarity of the rarest topic word that the candidate lacks (0: it holds them all)
     "unknown",  # share of the topic's weight in words that no record holds
+    "name_elsewhere",  # best share of the topic's weight in the name of an entry of another document
     "topic_words",  # log(1 + number of topic words)
     "clause",  # 1 when the candidate is a decision clause
 )
@@ -227,8 +228,12 @@ class CandidateGenerator:
         entry_scores = {s.id: s for s in self.index.score_entries(words, [document])} if words else {}
         clause_scores = {s.id: s for s in self.index.score_clauses(words, [document])} if words else {}
         total = sum(self.index.weight(k) for k in known) + sum(self.index.weight(k) for k in unknown)
+        # A database that another province lists under the words asked, and this one does not: a near miss.
+        others = [d for d in self.index.documents if d != document]
+        elsewhere = max((s.name_cover for s in self.index.score_entries(words, others)), default=0.0) if words else 0.0
         shared = {
             "unknown": sum(self.index.weight(k) for k in unknown) / total if total else 1.0,
+            "name_elsewhere": elsewhere,
             "topic_words": math.log1p(len(topic)),
         }
         rows = []

@@ -44,7 +44,7 @@ def pick_clause(index: CatalogueIndex, q: Question, retrieved: str) -> list[Scor
     document = retrieved.split("/", 1)[0]
     named = addressed_clause(index, q.agency, document) if q.agency else None
     root = named or family(retrieved)
-    places = {w for d in index.corpus.documents() for w in fold(d.province).split()}
+    places = index.places
     words = [w for w in q.words if fold(w) not in places]
     scored = [s for s in index.score_clauses(words, [document]) if s.id == root or s.id.startswith(f"{root}.")]
     if not scored:
@@ -65,7 +65,7 @@ def _distinguishes(index: CatalogueIndex, clause_id: str, words: list[str], agen
 
 def _narrowest(index: CatalogueIndex, clauses: list[Scored], q: Question) -> list[Scored]:
     """The point whose words and word pairs hold the question best; their clause when several stay level."""
-    places = {w for d in index.corpus.documents() for w in fold(d.province).split()}
+    places = index.places
     asked = frozenset(p for p in folded_pairs(q.text) if not set(p) & places and p not in _FRAMING_PAIRS)
     top = clauses[0].body_cover
     leaves = [c for c in clauses if c.id in index.leaf_clauses and c.body_cover >= top - 0.3]

@@ -148,7 +148,8 @@ META_CUES: dict[Meta, re.Pattern[str]] = {
     Meta.ISSUER: _cues(r"(?:co quan|ai|cap nao|don vi nao) ban hanh", r"ban hanh boi", r"tham quyen ban hanh"),
     Meta.TITLE: _cues(r"trich yeu", r"ten (?:day du )?(?:cua )?quyet dinh", r"tieu de"),
     Meta.PROPOSER: _cues(
-        r"(?:theo )?de nghi cua",
+        r"(?:theo )?de nghi (?:cua|tai)",
+        r"theo de nghi",
         r"(?:can cu |theo )?(?:vao )?(?:to trinh|van ban de nghi)",
         r"(?:co quan|so|don vi|ben|ai) (?:nao )?(?:da )?(?:de nghi|trinh)",
         r"de nghi ban hanh",
@@ -203,13 +204,18 @@ _NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|
 REFERENCE_CUE = _cues(
     r"no",
     r"(?:co so du lieu|he thong|du lieu|cai) (?:do|nay|tren|ay|vua roi|vua noi)" + _NOT_AGENT,
-    r"(?:co quan|don vi|so|ben|noi|cho) (?:do|nay|tren|ay)" + _NOT_AGENT,
+    r"(?:co quan|don vi|so) (?:do|nay|tren|ay)" + _NOT_AGENT,
 )
 # With diacritics the demonstratives are unambiguous ("đó" is not "do", "nó" is not "nợ").
 REFERENCE_ACCENTED = re.compile(
-    r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|cái|cơ quan|đơn vị|sở|bên|nơi|chỗ) "
+    r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|cái|cơ quan|đơn vị|sở) "
     r"(?:đó|này|trên|ấy|vừa rồi|vừa nói))(?!\w)"
 )
+# "bên đó", "tỉnh ấy", "ở đó": the place the conversation is about (its documents), not one of its databases.
+PLACE_REFERENCE = _cues(r"(?:ben|noi|cho|tinh) (?:do|nay|ay)" + _NOT_AGENT, r"o (?:do|day)(?= |$)")
+PLACE_REFERENCE_ACCENTED = re.compile(r"(?<!\w)(?:(?:bên|nơi|chỗ|tỉnh) (?:đó|này|ấy)|ở (?:đó|đấy))(?!\w)")
+# "quyết định đó", "văn bản này": the decision the conversation is about.
+DECISION_REFERENCE = _cues(r"(?:quyet dinh|van ban|danh muc) (?:do|nay|ay|tren)")
 AGENCY_REFERENCE_ACCENTED = re.compile(r"(?<!\w)(?:cơ quan|đơn vị|sở) (?:đó|này|trên|ấy)(?!\w)")
 GENERIC = _cues(
     r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay"

@@ -4,7 +4,9 @@ Users ask about a column in their own words ("ai nhập dữ liệu" is the coll
 thống nào" the sources, "áp dụng cho những đối tượng nào" the scope). Every column of the entry is scored by the
 question's words that are not the database's own name (nor the province's), each weighted by its rarity across
 the catalogues; the answer gives the cue's column(s) — the default columns when no cue fired — plus the best
-evidenced column when it holds a word that is not common to many entries.
+evidenced column when it holds a word that is not common to many entries. A learned prior
+(`assistant.field_prior`) reads the column asked from the words that are not the database's name and adds its
+most probable column, so a column asked in words no cue lists is still answered.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import math
 from collections.abc import Sequence
 
 from assistant.answering import DEFAULT_FIELDS, field_value
-from assistant.lexicon import fold
+from assistant.field_prior import FieldPrior, aspect_text
 from assistant.matching import CatalogueIndex, content_words, folded_pairs, query_terms, record_terms
 from assistant.question import Field
 
@@ -42,7 +44,7 @@ def column_evidence(
     keys, _ = query_terms(list(words))
     residual = [k for k in keys if k not in profile.name_terms and index.document_frequency(k) > 0]
     residual = [k for k in residual if not index.is_generic(k.lstrip("~"))]
-    places = {w for d in index.corpus.documents() for w in fold(d.province).split()}
+    places = index.places
     name_pairs = folded_pairs(profile.entry.name)
     asked = folded_pairs(question) if question else frozenset()
     pairs = {p: _pair_weight(index, p) for p in asked if p not in name_pairs and not set(p) & places}
@@ -77,12 +79,21 @@ def best_evidenced(index: CatalogueIndex, entry_id: str, words: Sequence[str], q
 
 
 def fields_for(
-    index: CatalogueIndex, entry_id: str, cue_fields: Sequence[Field], words: Sequence[str], question: str = ""
+    index: CatalogueIndex,
+    entry_id: str,
+    cue_fields: Sequence[Field],
+    words: Sequence[str],
+    question: str = "",
+    prior: FieldPrior | None = None,
 ) -> list[Field]:
-    """The columns to answer with: the cue's (or the default ones) and the best evidenced one, in that order."""
+    """The columns to answer with: the cue's (or the default ones), the prior's most probable one and the best
+    evidenced one, in that order (the agency always first)."""
     chosen = list(dict.fromkeys(cue_fields)) or list(DEFAULT_FIELDS)
     if Field.AGENCY not in chosen:
         chosen.insert(0, Field.AGENCY)  # which database answers is half the answer; who manages it the other half
+    asked = asked_field(index, entry_id, question, prior)
+    if asked is not None and asked not in chosen:
+        chosen.append(asked)
     if Field.COLLECTION in chosen and Field.CONTENT not in chosen:
         # Where data comes from is written across two columns of these catalogues: the collection mechanism and
         # the content ("Dữ liệu về … từ Hệ thống …"); a question about sources is answered from both.
@@ -91,3 +102,14 @@ def fields_for(
     if best is not None and best not in chosen:
         chosen.append(best)
     return chosen
+
+
+def asked_field(
+    index: CatalogueIndex, entry_id: str, question: str, prior: FieldPrior | None, floor: float = 0.0
+) -> Field | None:
+    """The prior's most probable column for a question about the entry, when its probability reaches `floor`."""
+    if prior is None or not question:
+        return None
+    aspect = aspect_text(question, index.entries[entry_id].entry.name, index.places)
+    field, probability = prior.best(aspect)
+    return field if probability >= floor else None

@@ -107,6 +107,8 @@ class CatalogueIndex:
         self.entries: dict[str, EntryProfile] = {}
         # Province words in a name ("… tỉnh Quảng Ninh") are cut from questions, so they do not count against it.
         places = {w for d in corpus.documents() for w in fold(d.province).split()}
+        self.places = frozenset(places)  # folded words of the covered provinces' names
+        self.documents = tuple(d.id for d in corpus.documents())
         for e in corpus.entries():
             name = content_words(e.name)
             body_text = " ".join(

@@ -13,14 +13,20 @@ from dataclasses import replace
 from assistant.abstain import Calibration
 from assistant.candidates import CandidateGenerator, DocumentEvidence, folded
 from assistant.clauses import addressed_clause, pick_clause
-from assistant.fields import best_evidenced, fields_for
+from assistant.field_prior import FieldPrior
+from assistant.fields import asked_field, best_evidenced, fields_for
 from assistant.lexicon import fold
 from assistant.matching import CatalogueIndex, Scored, query_terms
 from assistant.plan import Plan
 from assistant.question import Field, Meta, Question
+from assistant.scope import ScopeModel
 from assistant.session import Focus
 from assistant.sets import name_vocabulary, planned_entries, topic_set
 from corpus.records import SharingMode
+
+# A follow-up that names no column ("còn ở Hải Dương thì sao?") keeps the conversation's columns unless the learned
+# prior is more sure than not that its words ask another one.
+FOLLOW_UP_PRIOR = 0.5
 
 
 def _mode(value: str | None) -> SharingMode | None:
@@ -34,8 +40,17 @@ def _sure(record_id: str) -> Scored:
 class Planner:
     """Resolves questions against the corpus, the retriever's evidence and the session focus."""
 
-    def __init__(self, index: CatalogueIndex, generator: CandidateGenerator, calibration: Calibration | None) -> None:
+    def __init__(
+        self,
+        index: CatalogueIndex,
+        generator: CandidateGenerator,
+        calibration: Calibration | None,
+        field_prior: FieldPrior | None = None,
+        scope: ScopeModel | None = None,
+    ) -> None:
         self.index = index
+        self.field_prior = field_prior
+        self.scope = scope
         self.generator = generator
         self.calibration = calibration
         self.all_documents = [d.id for d in index.corpus.documents()]
@@ -45,6 +60,10 @@ class Planner:
         titles = [set(fold(d.title or "").split()) for d in index.corpus.documents()]
         self._title_words = frozenset(set.intersection(*titles)) if titles else frozenset()
         self._name_words = name_vocabulary(index)
+
+    def _fields(self, entry_id: str, cue: list[Field], q: Question) -> list[Field]:
+        """The columns of the entry that answer the question (cue, learned prior, evidence)."""
+        return fields_for(self.index, entry_id, cue, q.words, q.text, self.field_prior)
 
     # ---- evidence ------------------------------------------------------------------------------------------
     def evidence(self, query: str, document: str, topic: list[str], only: set[str] | None = None) -> DocumentEvidence:
@@ -68,6 +87,8 @@ class Planner:
     def plan(self, q: Question, focus: Focus, *, document: str | None = None) -> Plan:
         """The plan for one question in its conversation."""
         docs = [document] if document else list(q.documents)
+        if not docs and (q.refers_to_place or q.refers_to_decision):
+            docs = list(focus.documents)  # "bên đó", "quyết định đó": where the conversation is
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
@@ -75,7 +96,11 @@ class Planner:
         if self._unknown_decision(q, docs):
             return Plan("not_found", documents=docs, reason="decision")
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
-        marker = q.refers_back or q.follow_up or q.ordinal is not None
+        marker = q.refers_back or q.refers_to_place or q.follow_up or q.ordinal is not None
+        # Inside a conversation a turn that asks a column or a fact of the decision continues it.
+        continues = marker or q.within or (focus.kind is not None and bool(q.fields or q.meta))
+        if self.scope is not None and not continues and self.scope.outside(q.text):
+            return Plan("not_found", documents=docs, reason="outside")  # a public service, not a database
         if q.meta:
             return self._meta(q, focus, docs, own_topic)
         if q.ordinal is not None and focus.listed:
@@ -135,7 +160,7 @@ class Planner:
             return Plan("clarify", reason="ordinal")
         entry_id = listed[n - 1] if n > 0 else listed[n]
         fields = (
-            fields_for(self.index, entry_id, q.fields, q.words, q.text) if q.fields or q.words else list(focus.fields)
+            self._fields(entry_id, q.fields, q) if q.fields or q.words else list(focus.fields)
         )
         doc = self.index.entries[entry_id].entry.document_id
         return Plan("entry", documents=[doc], entries=[_sure(entry_id)], fields=fields, focus_words=q.words)
@@ -148,7 +173,7 @@ class Planner:
             chosen = self.choose(ev)
             top = chosen.best if chosen is not None else ev.top_entry if ev.features["name_cover"] > 0 else None
             if top is not None and top.kind == "entry":
-                fields = fields_for(self.index, top.id, q.fields, q.words, q.text)
+                fields = self._fields(top.id, q.fields, q)
                 return Plan("entry", documents=[doc], entries=[_sure(top.id)], fields=fields, focus_words=q.words)
         return None
 
@@ -170,16 +195,22 @@ class Planner:
         if (q.within or in_set) and not docs and focus.documents:
             docs = list(focus.documents)  # "trong đó …", "kể tên …": inside what the conversation just counted
         targets = docs or self.all_documents
-        if kind == "list" and own_topic:
+        if kind == "list" and own_topic and not q.has_filter:  # a filter defines a set of databases
             accepted = self._judge(q.text, targets, q.topic)
             if accepted and all(ev.best is not None and ev.best.kind == "clause" for ev in accepted):
                 return self._by_retrieval(q, docs, focus)  # a "which … must do what" list is a decision clause
-        if not q.has_filter and any(self._unknown(w) for w in q.topic):
-            return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")  # a word no record holds
-        # A set's topic is made of words that entry names use (verbs of inclusion name no database).
+        # Entry names are matched by the topic's words that names use (verbs of inclusion name no database);
+        # retrieval reads every topic word, so a set described in the user's own words is still found.
+        query_topic, query_parts = list(q.topic), [list(p) for p in q.topic_parts]
         q.topic = [w for w in q.topic if self._in_names(w)]
         q.topic_parts = [p for p in ([w for w in part if self._in_names(w)] for part in q.topic_parts) if p]
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
+        if not q.has_filter and not own_topic and len(query_topic) >= 2:
+            # Words no entry name uses can still describe a database ("gia đình thu nhập thấp"): retrieval decides.
+            found = topic_set(self.index, [], query_parts or [query_topic], targets, self._part_evidence, self.choose)
+            if found:
+                plan = Plan(kind, documents=targets, entries=found, topic=query_topic)
+                return self._single(q, plan) or plan
         if not q.has_filter and not own_topic:
             if in_set and focus.listed and (q.within or not q.documents):
                 return Plan(kind, documents=list(focus.documents), entries=[_sure(e) for e in focus.listed])
@@ -207,16 +238,36 @@ class Planner:
                     named = sorted(kept.values(), key=lambda s: order[s.id])
                     plan = Plan(kind, documents=targets, entries=named, topic=q.sector_words)
             return self._single(q, plan) or plan
-        found = topic_set(self.index, q.topic_parts or [q.topic], targets, self._part_evidence, self.choose)
-        named = [s for s in found if s.name_precision >= 0.8]
-        if kind == "list" and len(named) == 1 and len(found) > 1:
-            # The question names one database by (nearly) its whole name and asks a list that is one of its
-            # columns (the systems it connects with, the data it holds).
-            found = named
+        named = self._named_with_more(query_topic, targets) if kind == "list" else []
+        if named:
+            # The question names a database by (nearly) its whole name and asks a list that is one of its columns
+            # (the systems it connects with, the data it holds).
+            fields = self._fields(named[0].id, q.fields, q)
+            return Plan("entry", documents=targets, entries=named, fields=fields, topic=query_topic,
+                        focus_words=q.words)  # fmt: skip
+        # A part with a word that no record holds names no database by its name ("giá vàng" is not "Giá").
+        unknown = {w for w in query_topic if self._unknown(w)}
+        named_parts = ([w for w in full if self._in_names(w)] for full in query_parts if not unknown & set(full))
+        name_parts = [p for p in named_parts if p] if query_parts else ([q.topic] if q.topic and not unknown else [])
+        found = topic_set(self.index, name_parts, query_parts or [query_topic], targets, self._part_evidence,
+                          self.choose)  # fmt: skip
         if found:
             plan = Plan(kind, documents=targets, entries=found, topic=q.topic)
             return self._single(q, plan) or plan
+        if kind == "count":  # a number of databases is never a clause: no database has the topic
+            return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
         return self._by_retrieval(q, docs, focus)
+
+    def _named_with_more(self, topic: list[str], documents: list[str]) -> list[Scored]:
+        """The entries (at most one per document) whose name the topic holds nearly whole, when the topic also has
+        words of its own beyond that name; [] otherwise."""
+        named = [s for s in self.index.score_entries(topic, documents) if s.name_precision >= 0.8]
+        if not named or len({self.index.entries[s.id].entry.document_id for s in named}) != len(named):
+            return []
+        keys = query_terms(topic)[0]
+        names = set().union(*(self.index.entries[s.id].name_terms for s in named))
+        more = [k for k in keys if k not in names and not self.index.is_generic(k.lstrip("~"))]
+        return named if more else []
 
     def _unknown(self, word: str) -> bool:
         """True when no record holds the word, even with its accents dropped (a mistyped accent is no new word)."""
@@ -235,7 +286,7 @@ class Planner:
         if len(selected) != 1:
             return None
         entry = selected[0]
-        fields = fields_for(self.index, entry.id, q.fields, q.words, q.text)
+        fields = self._fields(entry.id, q.fields, q)
         return Plan("entry", documents=[entry.document_id], entries=[_sure(entry.id)], fields=fields,
                     topic=q.topic, focus_words=q.words)  # fmt: skip
 
@@ -249,13 +300,15 @@ class Planner:
             if addressed is not None:
                 return addressed
         accepted = self._judge(q.text, targets, q.topic)
+        entry_found = any(ev.best is not None and ev.best.kind == "entry" for ev in accepted)
+        if docs and q.names_database and not entry_found:
+            # A database named that the named province does not list: say where it is, never answer a clause.
+            others = [d for d in self.all_documents if d not in docs]
+            elsewhere = [ev for ev in self._judge(q.text, others, q.topic) if ev.best and ev.best.kind == "entry"]
+            if elsewhere:
+                scored = [Scored(ev.best.id, ev.best.fused, 0, 0, 0) for ev in elsewhere if ev.best]
+                return Plan("not_found", documents=docs, elsewhere=scored, topic=q.topic, reason="elsewhere")
         if not accepted:
-            if docs:
-                others = [d for d in self.all_documents if d not in docs]
-                elsewhere = [ev for ev in self._judge(q.text, others, q.topic) if ev.best and ev.best.kind == "entry"]
-                if elsewhere and q.names_database:
-                    scored = [Scored(ev.best.id, ev.best.fused, 0, 0, 0) for ev in elsewhere if ev.best]
-                    return Plan("not_found", documents=docs, elsewhere=scored, topic=q.topic, reason="elsewhere")
             return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
         clauses = [ev for ev in accepted if ev.best is not None and ev.best.kind == "clause"]
         entries = [ev for ev in accepted if ev.best is not None and ev.best.kind == "entry"]
@@ -264,7 +317,7 @@ class Planner:
             return Plan("clause", documents=docs, clauses=picked, topic=q.topic)
         scored = [Scored(ev.best.id, ev.best.fused, ev.features["name_cover"], 0, 0) for ev in entries if ev.best]
         cue = q.fields or ([Field(f) for f in focus.fields] if q.follow_up else [])
-        fields = fields_for(self.index, scored[0].id, cue, q.words, q.text)
+        fields = self._fields(scored[0].id, cue, q)
         present = {self.index.entries[s.id].entry.document_id for s in scored}
         kind = "compare" if q.wants_compare else "entry"
         missing = [d for d in targets if d not in present] if q.wants_compare and docs else []
@@ -290,14 +343,17 @@ class Planner:
                 ids = [e for e in focus.entries if not docs or self.index.entries[e].entry.document_id in docs]
                 ids = ids or list(focus.entries)
             best = best_evidenced(self.index, ids[0], q.words, q.text)
-            chosen = fields_for(self.index, ids[0], cue, q.words, q.text) if cue else [best] if best else []
+            asked = asked_field(self.index, ids[0], q.text, self.field_prior, floor=FOLLOW_UP_PRIOR)
+            # "Còn ở X thì sao?" asks the same columns of X; other words of a turn may ask another column.
+            guessed = [] if q.follow_up else list(dict.fromkeys(f for f in (asked, best) if f is not None))
+            chosen = self._fields(ids[0], cue, q) if cue else guessed
             return Plan("entry", documents=switched or docs or list(focus.documents), entries=[_sure(i) for i in ids],
                         fields=chosen or [Field(f) for f in focus.fields], topic=list(focus.topic),
                         focus_words=q.words)  # fmt: skip
         if focus.kind in ("list", "count", "totals"):
             f = focus.filters
             if focus.topic and not f:
-                found = topic_set(self.index, [focus.topic], switched or docs or focus.documents,
+                found = topic_set(self.index, [focus.topic], [focus.topic], switched or docs or focus.documents,
                                   self._part_evidence, self.choose)  # fmt: skip
                 return Plan("count" if focus.kind == "count" else "list",
                             documents=switched or docs or list(focus.documents), entries=found,
@@ -309,7 +365,17 @@ class Planner:
                 sharing_mode=SharingMode(f["sharing_mode"]) if f.get("sharing_mode") else None,
             )  # fmt: skip
         if focus.kind == "meta" and (docs or q.meta):
-            return Plan("meta", documents=switched or docs or list(focus.documents), meta=[Meta(m) for m in focus.meta])
+            targets = switched or docs or list(focus.documents)
+            if q.topic and not q.meta and not switched:
+                # Words of its own in a conversation about the decision: the clause of that decision they retrieve
+                # first ("ai chịu trách nhiệm thi hành quyết định đó?"), else the same facts of it.
+                raw = self.generator.raw(q.text)
+                firsts = [self.generator.for_document(raw, d, q.topic).best for d in targets]
+                clauses = [c for c in firsts if c is not None and c.kind == "clause"]
+                if clauses and len(clauses) == len(targets):
+                    picked = [s for c in clauses for s in pick_clause(self.index, q, c.id)]
+                    return Plan("clause", documents=targets, clauses=picked, topic=q.topic)
+            return Plan("meta", documents=targets, meta=[Meta(m) for m in focus.meta])
         if focus.kind == "clause":
             targets = switched or docs or list(focus.documents)
             accepted = [ev for ev in self._judge(q.text, targets, q.words) if ev.top_clause is not None]

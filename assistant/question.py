@@ -20,6 +20,7 @@ from assistant.cues import (
     COMPARE_CUE,
     COUNT_CUE,
     DECISION_NUMBER,
+    DECISION_REFERENCE,
     DECISION_WORDS,
     DECISION_YEAR,
     FIELD_CUES,
@@ -31,6 +32,8 @@ from assistant.cues import (
     NOTES_TIME,
     ORDINAL_CUE,
     OTHER_CUE,
+    PLACE_REFERENCE,
+    PLACE_REFERENCE_ACCENTED,
     REFERENCE_ACCENTED,
     REFERENCE_CUE,
     SECTOR_CUE,
@@ -63,6 +66,8 @@ class Question:
     wants_compare: bool = False
     follow_up: bool = False
     refers_back: bool = False
+    refers_to_place: bool = False  # "bên đó", "tỉnh ấy": the conversation's province(s)
+    refers_to_decision: bool = False  # "quyết định đó": the conversation's decision(s)
     refers_to_agency: bool = False
     wants_other: bool = False
     agency: str | None = None
@@ -144,14 +149,33 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         q.fields.append(Field.NOTES)
     for name in covered | {fold(p) for p in q.foreign_provinces}:
         rest = _cut_phrase(rest, name)
+    # Names first, cues after: an agency's name holds words that cues use ("Sở Xây dựng", "Sở Thông tin …").
+    q.agency = index.find_agency(rest)
+    if q.agency and re.search(rf"co so du lieu (?:ve )?{re.escape(q.agency)}(?![a-z])", rest):
+        q.agency = None  # "CSDL bảo hiểm xã hội" names a database after its subject, not the agency
+    rest = _cut_phrase(rest, q.agency or "")
     for meta, pattern in META_CUES.items():
         found, rest = _cut(rest, pattern)
         if found:
             q.meta.append(meta)
-    counted = [m for m in COUNT_CUE.finditer(rest) if _counts_databases(rest[m.end() :])]
+    counted = [
+        m for m in COUNT_CUE.finditer(rest) if _NOUN_IN_CUE.search(m.group(0)) or _counts_databases(rest[m.end() :])
+    ]
     q.wants_count = bool(counted)
+    counted_noun_end: int | None = None  # where "bao nhiêu CSDL" ends, when the counted noun is written
     for m in counted:
-        rest = rest[: m.start()] + re.sub(r"[^ ]", "#", m.group(0)) + rest[m.end() :]
+        end = m.end()
+        noun = _COUNTED_NOUN.match(rest[end:])
+        end += noun.end() if noun else 0
+        if noun or _NOUN_IN_CUE.search(m.group(0)):
+            counted_noun_end = end
+        rest = rest[: m.start()] + re.sub(r"[^ ]", "#", rest[m.start() : end]) + rest[end:]
+    q.refers_to_decision = bool(DECISION_REFERENCE.search(rest))
+    if has_diacritics(text):
+        q.refers_to_place = bool(PLACE_REFERENCE_ACCENTED.search(" ".join(accented)))
+        rest = _cut(rest, PLACE_REFERENCE)[1] if q.refers_to_place else rest
+    else:
+        q.refers_to_place, rest = _cut(rest, PLACE_REFERENCE)
     q.refers_to_agency = bool(AGENCY_REFERENCE.search(rest))
     if has_diacritics(text):
         lowered = " ".join(accented)
@@ -184,8 +208,6 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         if found:
             q.group = group
             break
-    q.agency = index.find_agency(rest)
-    rest = _cut_phrase(rest, q.agency or "")
     sector = SECTOR_CUE.search(rest)
     if sector and (q.wants_list or q.wants_count):
         q.sector = _sector_named(sector.group(1), index)
@@ -203,6 +225,16 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         if "#" not in r and not is_stop(a) and not f.isdigit()
     ]
     q.topic_parts = _parts(accented, [f for _, f in pairs], kept)
+    if counted_noun_end is not None and not q.names_database:
+        # "bao nhiêu CSDL <modifiers>": what is counted is said after its noun; words before it frame the question
+        # ("Hải Dương đưa vào danh mục bao nhiêu CSDL").
+        first = len(rest[:counted_noun_end].split(" "))
+        q.topic = [
+            a
+            for i, (a, (_, f), r) in enumerate(zip(accented, pairs, kept, strict=True))
+            if i >= first and "#" not in r and not is_stop(a) and not f.isdigit()
+        ]
+        q.topic_parts = _parts(accented[first:], [f for _, f in pairs][first:], kept[first:])
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]
     return q
@@ -212,6 +244,12 @@ def understand(text: str, index: CatalogueIndex) -> Question:
 _COUNTED = re.compile(
     r"^ ?(?:$|#|co so du lieu|he thong|cai|muc|loai|danh muc|trong|thuoc|do|cua|o|tai|ve|nam|la|a|vay|nhi|giup|tat ca)"
 )
+
+
+# The noun a count counts, written right after "bao nhiêu" / "mấy" (or inside the cue: "mấy CSDL"); a classifier
+# ("cái", "mục") belongs to the count.
+_COUNTED_NOUN = re.compile(r"^ (?:co so du lieu|he thong|cai|muc|loai)(?: (?:co so du lieu|dung chung))*")
+_NOUN_IN_CUE = re.compile(r"(?:co so du lieu|he thong|cai)$")
 
 
 def _counts_databases(after: str) -> bool:

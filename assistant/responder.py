@@ -301,6 +301,14 @@ class Responder:
                 f"{NOT_FOUND}: quyết định được hỏi không phải là văn bản đang có. Các quyết định hiện có: {held}.",
                 cites,
             )
+        if plan.reason == "outside":
+            return Reply(
+                AnswerStatus.NOT_FOUND,
+                f"{NOT_FOUND}: câu hỏi này không hỏi về cơ sở dữ liệu nào trong danh mục (thủ tục, lệ phí, thời gian "
+                "giải quyết … không có trong danh mục). Bạn có thể hỏi CSDL nào quản lý dữ liệu liên quan, do cơ quan "
+                f"nào quản lý và chia sẻ thế nào. Các danh mục hiện có: {self._covered()}.",
+                cites,
+            )
         if plan.reason == "document":
             return Reply(AnswerStatus.NOT_FOUND, f"{NOT_FOUND} trong danh mục của {where}.", cites)
         scope = f" của {where}" if where else f" ({self._covered()})"

@@ -21,7 +21,8 @@ Evidence = Callable[[str, str, Sequence[str]], DocumentEvidence]
 
 def topic_set(
     index: CatalogueIndex,
-    parts: Sequence[Sequence[str]],
+    name_parts: Sequence[Sequence[str]],
+    query_parts: Sequence[Sequence[str]],
     documents: Sequence[str],
     evidence: Evidence,
     choose: Callable[[DocumentEvidence], DocumentEvidence | None],
@@ -30,17 +31,21 @@ def topic_set(
 
     Args:
         index: catalogue word statistics.
-        parts: the topic's parts (each a list of words).
+        name_parts: the topic's parts in words that entry names use; an entry whose name holds every word of a
+            part is in the set.
+        query_parts: the topic's parts in all their words; each is a query whose best record per document is in
+            the set when the calibrated model accepts it.
         documents: where to look.
         evidence: (query, document, topic) → that document's evidence for the query.
         choose: the calibrated choice among a document's candidates (None: all refused).
     """
     chosen: dict[str, Scored] = {}
-    for part in parts:
-        words = list(part)
-        for s in index.score_entries(words, documents):
+    for part in name_parts:
+        for s in index.score_entries(list(part), documents):
             if s.name_cover >= 0.99:
                 chosen.setdefault(s.id, s)
+    for part in query_parts:
+        words = list(part)
         for doc in documents:
             picked = choose(evidence(" ".join(words), doc, words))
             top = picked.best if picked is not None else None

@@ -16,9 +16,12 @@ from corpus.store import Corpus
 from corpus.text import fold_accents
 from index.analyze import abbreviation_table
 
-# Initials ("HT", "QN") are common abbreviations of other things too ("HD" = "hướng dẫn"), so they only count
-# when written in capitals and after a word that introduces a place, or as the last word of the question.
-_PLACE_WORDS = ("tỉnh", "tinh", "ở", "o", "tại", "tai", "của", "cua", "thuộc", "thuoc")
+# Initials ("HT", "QN") are common abbreviations of other things too ("HD" = "hướng dẫn", "HT" = "hệ thống"), so
+# they only count where a place stands: after a word that introduces a place ("ở HD", "còn qn", "bên HT"), as the
+# last word of the question, or as its first word when the question names no province in full ("qn csdl …").
+_PLACE_WORDS = (
+    "tỉnh", "tinh", "ở", "o", "tại", "tai", "của", "cua", "thuộc", "thuoc", "còn", "con", "bên", "ben",
+)  # fmt: skip
 
 
 def _folded_words(text: str) -> str:
@@ -68,19 +71,21 @@ class ProvinceMatcher:
         for name, ids in self.by_name.items():
             if name in folded:
                 found.extend(ids)
+        named = bool(found)
         for initials, ids in self.by_initials.items():
-            if _names_initials(text, initials):
+            if _names_initials(text, initials, first_word=not named):
                 found.extend(ids)
         order = {doc_id: i for i, ids in enumerate(self.by_name.values()) for doc_id in ids}
         return sorted(set(found), key=lambda d: order.get(d, len(order)))
 
 
-def _names_initials(text: str, initials: str) -> bool:
-    """True when `initials` stand alone in capitals after a place word, or end the question."""
-    for m in re.finditer(rf"(?<![\w&/-]){re.escape(initials)}(?![\w&/-])", text):
+def _names_initials(text: str, initials: str, *, first_word: bool) -> bool:
+    """True when `initials` (any case) stand alone after a place word, end the question, or — with `first_word`
+    — open it."""
+    for m in re.finditer(rf"(?<![\w&/-]){re.escape(initials)}(?![\w&/-])", text, re.IGNORECASE):
         before = re.findall(r"\w+", text[: m.start()].lower())
         after = text[m.end() :].strip(" ?.!,;:")
-        if (before and before[-1] in _PLACE_WORDS) or not after:
+        if (before and before[-1] in _PLACE_WORDS) or not after or (first_word and not before):
             return True
     return False
 
