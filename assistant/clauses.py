@@ -49,7 +49,7 @@ def pick_clause(index: CatalogueIndex, q: Question, retrieved: str) -> list[Scor
     scored = [s for s in index.score_clauses(words, [document]) if s.id == root or s.id.startswith(f"{root}.")]
     if not scored:
         return [Scored(named or retrieved, 1.0, 1.0, 1.0, 0.0)]
-    if named is not None and not _distinguishes(index, named, words, q.agency or ""):
+    if named is not None and (q.all_tasks or not _distinguishes(index, named, words, q.agency or "")):
         return [Scored(named, 1.0, 1.0, 1.0, 0.0)]  # all the agency's tasks: the whole clause with its points
     return _narrowest(index, scored, q)
 

@@ -58,6 +58,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"(?:duoc|do) (?:ai|co quan nao|don vi nao) (?:quan ly|chu tri|phu trach|van hanh)",
         r"(?:quan ly|chu tri|phu trach|van hanh) boi",
         r"thuoc (?:so|co quan|don vi) nao",
+        r"(?:duoc )?giao (?:cho )?(?:so|co quan|don vi|ai)(?: nao)?(?: quan ly| phu trach| chu tri)?",
     ),
     Field.SHARING: _cues(
         r"(?:hinh thuc|co che|cach|kieu|muc do|che do) (?:ket noi )?chia se(?: du lieu)?",
@@ -227,10 +228,14 @@ SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {
     SharingMode.DEFAULT: _cues(r"mac dinh"),
     SharingMode.SPECIFIC: _cues(r"dac thu", r"theo yeu cau"),
 }
+# "cả hai nhóm A và B", "nhóm A, B": the whole catalogue, no group.
+BOTH_GROUPS = _cues(r"(?:ca )?(?:hai )?nhom a (?:va|hoac|,|voi|lan) ?(?:nhom )?b", r"ca hai nhom")
 GROUP_CUES: dict[str, re.Pattern[str]] = {
     "A": _cues(r"nhom a", r"(?:bo|bo nganh|trung uong) trien khai", r"do (?:cac )?bo nganh", r"trung uong"),
     "B": _cues(r"nhom b", r"(?:do |cua )?tinh (?:#+ )*(?:tu )?trien khai", r"dia phuong (?:tu )?trien khai"),
 }
+# Tasks asked in the plural ("những nhiệm vụ gì", "các việc gì"): a clause with all its points.
+ALL_TASKS = _cues(r"(?:nhung|cac) (?:nhiem vu|viec|trach nhiem|cong viec|phan viec)(?: cu the)? (?:gi|nao)")
 AGENCY_VERBS = _cues(r"quan ly", r"chu tri", r"phu trach", r"van hanh", r"chu quan")
 SECTOR_CUE = _cues(r"(?:linh vuc|nganh|mang) ([a-z ]+?)(?= (?:o|tai|cua|co|thuoc|trong|do|#)|$)")
 # A status the notes column states, asked as a filter of a list or count ("những CSDL nào đang vận hành").

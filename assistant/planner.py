@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.abstain import Calibration
-from assistant.candidates import CandidateGenerator, DocumentEvidence, folded
+from assistant.candidates import Candidate, CandidateGenerator, DocumentEvidence, folded
 from assistant.clauses import addressed_clause, pick_clause
 from assistant.field_prior import FieldPrior
 from assistant.fields import asked_field, best_evidenced, fields_for
-from assistant.lexicon import fold
+from assistant.lexicon import fold, has_diacritics, syllables
 from assistant.matching import CatalogueIndex, Scored, query_terms
 from assistant.plan import Plan
 from assistant.question import Field, Meta, Question
@@ -59,6 +59,8 @@ class Planner:
         # Words every decision uses to name itself ("ban hành danh mục … dùng chung"): no topic of a set.
         titles = [set(fold(d.title or "").split()) for d in index.corpus.documents()]
         self._title_words = frozenset(set.intersection(*titles)) if titles else frozenset()
+        accented = [{a for a, _ in syllables(d.title or "")} for d in index.corpus.documents()]
+        self._title_accented = frozenset(set.intersection(*accented)) if accented else frozenset()
         self._name_words = name_vocabulary(index)
 
     def _fields(self, entry_id: str, cue: list[Field], q: Question) -> list[Field]:
@@ -77,6 +79,14 @@ class Planner:
         probabilities = [self.calibration.probability(ev.row(i)) for i in range(len(ev.judged))]
         best = max(range(len(probabilities)), key=probabilities.__getitem__)
         return replace(ev, chosen=best) if probabilities[best] >= self.calibration.threshold else None
+
+    def accepted(self, ev: DocumentEvidence) -> list[Candidate]:
+        """Every judged candidate of the document that the calibrated model accepts, most probable first."""
+        if not ev.judged or self.calibration is None:
+            return []
+        probabilities = [self.calibration.probability(ev.row(i)) for i in range(len(ev.judged))]
+        order = sorted(range(len(probabilities)), key=lambda i: -probabilities[i])
+        return [ev.judged[i] for i in order if probabilities[i] >= self.calibration.threshold]
 
     def _judge(self, query: str, documents: list[str], topic: list[str]) -> list[DocumentEvidence]:
         raw = self.generator.raw(query)
@@ -109,8 +119,9 @@ class Planner:
         if q.refers_back and focus.entries and not docs and not q.names_database and not about_agency:
             return self._from_focus(q, focus, docs)  # "nó", "bên đó": the database the conversation is about
         if q.wants_count or q.wants_list or (q.wants_compare and not own_topic):
-            q.topic = [w for w in q.topic if fold(w) not in self._title_words]
-            q.topic_parts = [[w for w in p if fold(w) not in self._title_words] for p in q.topic_parts]
+            typed = has_diacritics(q.text)
+            q.topic = [w for w in q.topic if not self._in_title(w, typed)]
+            q.topic_parts = [[w for w in p if not self._in_title(w, typed)] for p in q.topic_parts]
             q.topic_parts = [p for p in q.topic_parts if p]
             own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
             return self._set(q, focus, docs, own_topic)
@@ -195,7 +206,8 @@ class Planner:
         if (q.within or in_set) and not docs and focus.documents:
             docs = list(focus.documents)  # "trong đó …", "kể tên …": inside what the conversation just counted
         targets = docs or self.all_documents
-        if kind == "list" and own_topic and not q.has_filter:  # a filter defines a set of databases
+        names_entry = any(self._name_matches(part, targets) for part in q.topic_parts)
+        if kind == "list" and own_topic and not q.has_filter and not names_entry:  # a filter or a name: databases
             accepted = self._judge(q.text, targets, q.topic)
             if accepted and all(ev.best is not None and ev.best.kind == "clause" for ev in accepted):
                 return self._by_retrieval(q, docs, focus)  # a "which … must do what" list is a decision clause
@@ -207,7 +219,7 @@ class Planner:
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         if not q.has_filter and not own_topic and len(query_topic) >= 2:
             # Words no entry name uses can still describe a database ("gia đình thu nhập thấp"): retrieval decides.
-            found = topic_set(self.index, [], query_parts or [query_topic], targets, self._part_evidence, self.choose)
+            found = topic_set(self.index, [], query_parts or [query_topic], targets, self._part_evidence, self.accepted)
             if found:
                 plan = Plan(kind, documents=targets, entries=found, topic=query_topic)
                 return self._single(q, plan) or plan
@@ -247,10 +259,9 @@ class Planner:
                         focus_words=q.words)  # fmt: skip
         # A part with a word that no record holds names no database by its name ("giá vàng" is not "Giá").
         unknown = {w for w in query_topic if self._unknown(w)}
-        named_parts = ([w for w in full if self._in_names(w)] for full in query_parts if not unknown & set(full))
-        name_parts = [p for p in named_parts if p] if query_parts else ([q.topic] if q.topic and not unknown else [])
-        found = topic_set(self.index, name_parts, query_parts or [query_topic], targets, self._part_evidence,
-                          self.choose)  # fmt: skip
+        parts = query_parts or [query_topic]
+        by_name = [s for full in parts if not unknown & set(full) for s in self._name_matches(full, targets)]
+        found = topic_set(self.index, by_name, parts, targets, self._part_evidence, self.accepted)
         if found:
             plan = Plan(kind, documents=targets, entries=found, topic=q.topic)
             return self._single(q, plan) or plan
@@ -268,6 +279,30 @@ class Planner:
         names = set().union(*(self.index.entries[s.id].name_terms for s in named))
         more = [k for k in keys if k not in names and not self.index.is_generic(k.lstrip("~"))]
         return named if more else []
+
+    def _in_title(self, word: str, accented: bool) -> bool:
+        """Whether every decision's title has the word (with its accents in a question typed with them: "dành",
+        "du" are not "danh", "dữ")."""
+        return word in self._title_accented if accented else fold(word) in self._title_words
+
+    def _name_matches(self, part: list[str], documents: list[str]) -> list[Scored]:
+        """Entries whose name holds every word of the part that entry names use.
+
+        The words no name uses must be the lesser part of the part's weight, or the entry's name must be (nearly)
+        all asked: "theo dõi nợ công" selects no name with "theo dõi … công" ("nợ" is what it asks), while
+        "dành riêng cho ngành du lịch" selects «CSDL về du lịch». A part of common words alone selects nothing.
+        """
+        kept = [w for w in part if self._in_names(w)]
+        if not kept or self.index.topic_is_generic(kept):
+            return []
+        keys, dropped = query_terms(part)[0], set(query_terms([w for w in part if w not in kept])[0])
+        total = sum(self.index.weight(k) for k in keys)
+        lost = sum(self.index.weight(k) for k in keys if k in dropped)
+        scored = self.index.score_entries(kept, documents)
+        whole = [s for s in scored if s.name_precision >= 0.8 and s.name_cover >= 0.5]  # the name, (nearly) all said
+        if lost > total / 2:
+            return whole
+        return [s for s in scored if s.name_cover >= 0.99 or s in whole]
 
     def _unknown(self, word: str) -> bool:
         """True when no record holds the word, even with its accents dropped (a mistyped accent is no new word)."""
@@ -353,10 +388,10 @@ class Planner:
         if focus.kind in ("list", "count", "totals"):
             f = focus.filters
             if focus.topic and not f:
-                found = topic_set(self.index, [focus.topic], [focus.topic], switched or docs or focus.documents,
-                                  self._part_evidence, self.choose)  # fmt: skip
-                return Plan("count" if focus.kind == "count" else "list",
-                            documents=switched or docs or list(focus.documents), entries=found,
+                where = switched or docs or list(focus.documents)
+                by_name = self._name_matches(list(focus.topic), where)
+                found = topic_set(self.index, by_name, [focus.topic], where, self._part_evidence, self.accepted)
+                return Plan("count" if focus.kind == "count" else "list", documents=where, entries=found,
                             topic=list(focus.topic))  # fmt: skip
             return Plan(
                 "count" if focus.kind == "count" and q.wants_count else "list",

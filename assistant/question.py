@@ -17,6 +17,8 @@ from assistant.cues import (
     AGENCY_REFERENCE,
     AGENCY_REFERENCE_ACCENTED,
     AGENCY_VERBS,
+    ALL_TASKS,
+    BOTH_GROUPS,
     COMPARE_CUE,
     COUNT_CUE,
     DECISION_NUMBER,
@@ -82,6 +84,7 @@ class Question:
     topic_parts: list[list[str]] = field(default_factory=list)  # the topic split at "và", "hoặc" and cues
     ordinal: int | None = None  # 1-based position in the last list (-1: the last one)
     within: bool = False  # "trong đó": inside the set the conversation just gave
+    all_tasks: bool = False  # "những nhiệm vụ gì": every task of a clause, not one of its points
     names_decision: bool = False  # the question names the decision itself ("quyết định", "văn bản", "ký")
     decision_numbers: list[str] = field(default_factory=list)  # "2609" of "2609/QĐ-UBND"
     decision_years: list[int] = field(default_factory=list)  # 2019 of "quyết định … năm 2019"
@@ -203,11 +206,14 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         rest = _cut(rest, AGENCY_VERBS)[1]
     q.wants_compare, rest = _cut(rest, COMPARE_CUE)
     q.follow_up, rest = _cut(rest, FOLLOW_CUE)
+    both, rest = _cut(rest, BOTH_GROUPS)
+    groups = ["A", "B"] if both else []
     for group, pattern in GROUP_CUES.items():
         found, rest = _cut(rest, pattern)
         if found:
-            q.group = group
-            break
+            groups.append(group)
+    q.group = groups[0] if len(groups) == 1 else None  # "cả hai nhóm A và B": the whole catalogue
+    q.all_tasks = bool(ALL_TASKS.search(folded))
     sector = SECTOR_CUE.search(rest)
     if sector and (q.wants_list or q.wants_count):
         q.sector = _sector_named(sector.group(1), index)

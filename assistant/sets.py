@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from assistant.candidates import DocumentEvidence
+from assistant.candidates import Candidate, DocumentEvidence
 from assistant.lexicon import fold
 from assistant.matching import CatalogueIndex, Scored
 from assistant.plan import Plan
@@ -21,36 +21,30 @@ Evidence = Callable[[str, str, Sequence[str]], DocumentEvidence]
 
 def topic_set(
     index: CatalogueIndex,
-    name_parts: Sequence[Sequence[str]],
+    by_name: Sequence[Scored],
     query_parts: Sequence[Sequence[str]],
     documents: Sequence[str],
     evidence: Evidence,
-    choose: Callable[[DocumentEvidence], DocumentEvidence | None],
+    accept: Callable[[DocumentEvidence], list[Candidate]],
 ) -> list[Scored]:
     """Entries of the documents that any part of the topic names, in corpus order.
 
     Args:
         index: catalogue word statistics.
-        name_parts: the topic's parts in words that entry names use; an entry whose name holds every word of a
-            part is in the set.
+        by_name: the entries whose name the topic's parts name (they are in the set).
         query_parts: the topic's parts in all their words; each is a query whose best record per document is in
             the set when the calibrated model accepts it.
         documents: where to look.
         evidence: (query, document, topic) → that document's evidence for the query.
-        choose: the calibrated choice among a document's candidates (None: all refused).
+        accept: the candidates of a document's evidence that the calibrated model accepts.
     """
-    chosen: dict[str, Scored] = {}
-    for part in name_parts:
-        for s in index.score_entries(list(part), documents):
-            if s.name_cover >= 0.99:
-                chosen.setdefault(s.id, s)
+    chosen: dict[str, Scored] = {s.id: s for s in by_name}
     for part in query_parts:
         words = list(part)
         for doc in documents:
-            picked = choose(evidence(" ".join(words), doc, words))
-            top = picked.best if picked is not None else None
-            if top is not None and top.kind == "entry":
-                chosen.setdefault(top.id, Scored(top.id, top.fused, 0.0, 0.0, 0.0))
+            for top in accept(evidence(" ".join(words), doc, words)):
+                if top.kind == "entry":
+                    chosen.setdefault(top.id, Scored(top.id, top.fused, 0.0, 0.0, 0.0))
     order = {e.id: i for i, e in enumerate(index.corpus.entries())}
     return sorted(chosen.values(), key=lambda s: order.get(s.id, len(order)))
 

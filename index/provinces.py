@@ -18,7 +18,8 @@ from index.analyze import abbreviation_table
 
 # Initials ("HT", "QN") are common abbreviations of other things too ("HD" = "hướng dẫn", "HT" = "hệ thống"), so
 # they only count where a place stands: after a word that introduces a place ("ở HD", "còn qn", "bên HT"), as the
-# last word of the question, or as its first word when the question names no province in full ("qn csdl …").
+# last word of the question, or as its first word when the question names no province in full ("qn csdl …");
+# in capitals they also count anywhere but first ("Sở NN&MT QN quản lý …": "HT quan trắc …" is "hệ thống").
 _PLACE_WORDS = (
     "tỉnh", "tinh", "ở", "o", "tại", "tai", "của", "cua", "thuộc", "thuoc", "còn", "con", "bên", "ben",
 )  # fmt: skip
@@ -81,12 +82,15 @@ class ProvinceMatcher:
 
 def _names_initials(text: str, initials: str, *, first_word: bool) -> bool:
     """True when `initials` (any case) stand alone after a place word, end the question, or — with `first_word`
-    — open it."""
+    — open it; written in capitals they count anywhere but first ("Sở NN&MT QN …")."""
     for m in re.finditer(rf"(?<![\w&/-]){re.escape(initials)}(?![\w&/-])", text, re.IGNORECASE):
         before = re.findall(r"\w+", text[: m.start()].lower())
         after = text[m.end() :].strip(" ?.!,;:")
+        capitals = m.group(0) == initials
         if (before and before[-1] in _PLACE_WORDS) or not after or (first_word and not before):
             return True
+        if capitals and before and not re.match(r"(?:số|so)\b|\d", after, re.IGNORECASE):
+            return True  # "HD số 5", "HD 01/2022" name a document (hướng dẫn), not a place
     return False
 
 
