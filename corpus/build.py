@@ -121,7 +121,9 @@ def code_version() -> str:
 def is_current(sources_dir: Path, corpus_dir: Path) -> bool:
     """True when `corpus_dir` holds a build of exactly these sources with this code."""
     stamp_path = corpus_dir / STAMP_FILE
-    if not all((corpus_dir / name).is_file() for name in (DOCUMENTS_FILE, ENTRIES_FILE, CLAUSES_FILE, SOURCES_FILE, STAMP_FILE)):
+    if not all(
+        (corpus_dir / name).is_file() for name in (DOCUMENTS_FILE, ENTRIES_FILE, CLAUSES_FILE, SOURCES_FILE, STAMP_FILE)
+    ):
         return False
     try:
         recorded = json.loads(stamp_path.read_text(encoding="utf-8"))

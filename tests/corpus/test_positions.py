@@ -28,7 +28,10 @@ def held(p: ParsedDocument, span: tuple[int, int]) -> list[str]:
 def test_parsed_document_keeps_every_raw_line_numbered_as_in_the_file(parsed: dict[str, ParsedDocument]) -> None:
     text = (SOURCES / "ha-tinh-2022.txt").read_text(encoding="utf-8")
     assert parsed["ha-tinh-2022"].lines == text.splitlines()
-    assert parsed["ha-tinh-2022"].lines[45] == "(Kèm theo Quyết định số 1402/QĐ-UBND ngày 12/7/2022 của Chủ tịch UBND tỉnh)"
+    assert (
+        parsed["ha-tinh-2022"].lines[45]
+        == "(Kèm theo Quyết định số 1402/QĐ-UBND ngày 12/7/2022 của Chủ tịch UBND tỉnh)"
+    )
 
 
 def test_signature_lines_run_from_the_title_line_to_the_signers_name(parsed: dict[str, ParsedDocument]) -> None:
@@ -61,7 +64,9 @@ def test_number_and_date_are_the_annex_reference_line(parsed: dict[str, ParsedDo
 def test_blank_number_points_at_the_line_that_leaves_it_blank(parsed: dict[str, ParsedDocument]) -> None:
     quang_ninh = parsed["quang-ninh-2026"]
     assert quang_ninh.document.number is None
-    assert held(quang_ninh, quang_ninh.document.fact_lines["number"]) == ["Số: /QĐ-UBND Quảng Ninh, ngày tháng năm 2026"]
+    assert held(quang_ninh, quang_ninh.document.fact_lines["number"]) == [
+        "Số: /QĐ-UBND Quảng Ninh, ngày tháng năm 2026"
+    ]
     hai_duong = parsed["hai-duong-2022"]
     (line,) = held(hai_duong, hai_duong.document.fact_lines["date"])
     assert "ngày      /3/2022" in line
@@ -69,7 +74,10 @@ def test_blank_number_points_at_the_line_that_leaves_it_blank(parsed: dict[str, 
 
 def test_proposal_wrapped_over_pdf_lines_is_found_whole(parsed: dict[str, ParsedDocument]) -> None:
     hai_duong = parsed["hai-duong-2022"]
-    assert hai_duong.document.proposal == "Theo đề nghị của Sở Thông tin và Truyền thông tại Tờ trình số 148/TTr-STTTT ngày 10/02/2022"
+    assert (
+        hai_duong.document.proposal
+        == "Theo đề nghị của Sở Thông tin và Truyền thông tại Tờ trình số 148/TTr-STTTT ngày 10/02/2022"
+    )
     assert held(hai_duong, hai_duong.document.fact_lines["proposal"]) == [
         "Theo đề nghị của Sở Thông tin và Truyền thông tại Tờ trình số 148/TTr-",
         "STTTT ngày 10/02/2022.",
