@@ -15,12 +15,6 @@
     "Quyết định danh mục CSDL dùng chung của Quảng Ninh thay thế quyết định nào?"
   ];
   var STATUS_TAG = { not_found: "Không có trong danh mục", clarify: "Cần làm rõ" };
-  var ENTRY_FIELDS = [
-    ["name", "Tên cơ sở dữ liệu"], ["agency", "Cơ quan quản lý"], ["group_title", "Nhóm"], ["sector", "Lĩnh vực"],
-    ["purpose", "Mục đích"], ["scope", "Phạm vi"], ["content", "Nội dung"],
-    ["collection", "Thu thập, cập nhật, nguồn dữ liệu"], ["sharing", "Hình thức chia sẻ"],
-    ["sharing_modes", "Loại chia sẻ"], ["notes", "Ghi chú"]
-  ];
 
   /** A new element with attributes and children; strings become text nodes, never HTML. */
   function el(tag, attrs, children) {
@@ -155,9 +149,8 @@
     ]);
     var fresh = el("button", { type: "button", class: "csdlqa-btn", text: "Cuộc trò chuyện mới", onclick: reset });
     var dialog = el("dialog", { class: "csdlqa-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": input.id + "-dt" });
-    var lastFocus = null;
-    dialog.addEventListener("close", function () { if (lastFocus && lastFocus.isConnected) lastFocus.focus(); });
-    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+    // citation.js, loaded after this file, opens a cited record in the dialog.
+    var openCitation = window.CsdlQa.citationDialog(dialog, { base: base, lookupUrl: lookupUrl, external: options.external, headingId: input.id + "-dt" });
 
     var root = el("section", { class: "csdlqa", "aria-label": "Trợ lý hỏi đáp danh mục CSDL dùng chung" }, [
       el("div", { class: "csdlqa-bar" }, [el("h2", { text: options.title || "Trợ lý danh mục CSDL dùng chung" }), fresh].concat(options.barExtras || [])),
@@ -314,90 +307,6 @@
       log.appendChild(intro());
       input.value = "";
       input.focus();
-    }
-
-    function field(dl, label, value) {
-      if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
-      dl.appendChild(el("dt", { text: label }));
-      dl.appendChild(el("dd", { text: Array.isArray(value) ? value.join(", ") : String(value) }));
-    }
-
-    /** The quote, labelled: an entry's quoted lines each under the field they come from. */
-    function excerpt(citation, rec) {
-      var quote = el("blockquote", { class: "csdlqa-quote" });
-      var lines = citation.quote.split("\n").filter(function (l) { return l.trim(); });
-      if (citation.kind !== "entry" || !rec) { quote.textContent = citation.quote; return quote; }
-      var groups = [];
-      lines.forEach(function (line) {
-        var label = "Trích dẫn";
-        for (var k = 0; k < ENTRY_FIELDS.length; k++) {
-          var value = rec[ENTRY_FIELDS[k][0]];
-          if (typeof value === "string" && value.indexOf(line) >= 0) { label = ENTRY_FIELDS[k][1]; break; }
-        }
-        var last = groups[groups.length - 1];
-        if (last && last.label === label) last.lines.push(line); else groups.push({ label: label, lines: [line] });
-      });
-      var dl = el("dl", { class: "csdlqa-fields" });
-      groups.forEach(function (g) { field(dl, g.label, g.lines.join("\n")); });
-      quote.appendChild(dl);
-      return quote;
-    }
-
-    function sourceLink(citation, rec) {
-      var spans = citation.source_lines && citation.source_lines.length ? citation.source_lines : (rec.source_lines ? [rec.source_lines] : []);
-      if (!spans.length) return null;
-      var file = rec.source_file || (rec.document && rec.document.source_file) || "";
-      return el("p", { class: "csdlqa-source-link" }, [
-        el("a", { href: sourceHref(base, citation.document_id, spans), target: options.external ? "_blank" : null, text: "Xem trong văn bản" }),
-        " (" + linesText(spans) + (file ? " của " + file : "") + ")"
-      ]);
-    }
-
-    function openCitation(citation, opener) {
-      lastFocus = opener;
-      var heading = el("h3", { id: input.id + "-dt", text: citation.title });
-      var closeBtn = el("button", { type: "button", class: "csdlqa-btn", text: "Đóng", "aria-label": "Đóng (Esc)", onclick: function () { dialog.close(); } });
-      var bodyBox = el("div", { class: "csdlqa-dialog-body" }, [el("p", { class: "csdlqa-pending", text: "Đang tải bản ghi…" })]);
-      dialog.textContent = "";
-      dialog.appendChild(el("div", { class: "csdlqa-dialog-head" }, [heading, closeBtn]));
-      dialog.appendChild(bodyBox);
-      if (!dialog.open) dialog.showModal();
-      closeBtn.focus();
-      var isDoc = citation.kind === "document";
-      var url = isDoc ? base + "/api/documents/" + encodeURIComponent(citation.id)
-        : base + "/api/entries/" + citation.id.split("/").map(encodeURIComponent).join("/");
-      request(url, {}).then(function (rec) {
-        var doc = isDoc ? rec : rec.document;
-        bodyBox.textContent = "";
-        if (citation.quote) {
-          bodyBox.appendChild(el("p", { class: "csdlqa-sources-label", text: isDoc ? "Đoạn trích từ văn bản gốc:" : "Đoạn trích làm căn cứ:" }));
-          bodyBox.appendChild(excerpt(citation, rec));
-        }
-        var link = sourceLink(citation, rec);
-        if (link) bodyBox.appendChild(link);
-        var dl = el("dl", { class: "csdlqa-fields" });
-        if (rec.kind === "entry") {
-          field(dl, "Số thứ tự", (rec.group ? rec.group + "-" : "") + rec.number);
-          ENTRY_FIELDS.forEach(function (f) { field(dl, f[1], rec[f[0]]); });
-        } else if (rec.kind === "clause") {
-          field(dl, "Điều khoản", citation.title);
-          field(dl, "Tiêu đề điều", rec.heading);
-          field(dl, "Nội dung", rec.text);
-        }
-        field(dl, "Tỉnh", doc.province);
-        field(dl, "Văn bản", decisionLine(doc));
-        field(dl, "Trích yếu", doc.title);
-        if (isDoc) field(dl, "Người ký", [doc.signer_title, doc.signer].filter(Boolean).join(" "));
-        field(dl, isDoc ? "Mã văn bản" : "Mã bản ghi", rec.id);
-        bodyBox.appendChild(dl);
-        if (rec.kind === "entry") {
-          bodyBox.appendChild(el("p", {}, [el("a", { href: lookupUrl + "#" + rec.id, target: options.external ? "_blank" : null, text: "Mở trong trang tra cứu" })]));
-        }
-      }, function (err) {
-        bodyBox.textContent = "";
-        bodyBox.appendChild(el("p", { class: "csdlqa-a is-error", role: "alert", text: "Không tải được bản ghi " + citation.id + ": " + errorText(err) }));
-        if (citation.quote) bodyBox.appendChild(el("blockquote", { class: "csdlqa-quote", text: citation.quote }));
-      });
     }
 
     // A reload of the tab shows the conversation so far; the server keeps its context under the same session_id.

@@ -65,7 +65,7 @@ def test_static_assets_load_nothing_from_outside(client: TestClient) -> None:
 
 
 def test_scripts_never_assign_inner_html(client: TestClient) -> None:
-    for name in ("chat.js", "lookup.js", "widget.js", "viewer.js", "documents.js"):
+    for name in ("chat.js", "citation.js", "lookup.js", "widget.js", "viewer.js", "documents.js"):
         code = (STATIC_DIR / name).read_text(encoding="utf-8")
         assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write", code), name
 
