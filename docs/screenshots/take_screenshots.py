@@ -33,7 +33,9 @@ CHROMIUM_ARGS = [
 
 
 def _serve(data_dir: Path) -> tuple[uvicorn.Server, str]:
-    settings = Settings(data_dir=data_dir, sources_dir=REPO_ROOT / "corpus" / "sources", embedder="none", retriever="bm25")
+    settings = Settings(
+        data_dir=data_dir, sources_dir=REPO_ROOT / "corpus" / "sources", embedder="none", retriever="bm25"
+    )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
