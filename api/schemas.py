@@ -161,13 +161,12 @@ class SourceLine(BaseModel):
 class DocumentText(BaseModel):
     """Lines `from`–`to` of a decision's source file (`corpus/sources/<id>.txt`)."""
 
-    model_config = ConfigDict(populate_by_name=True)
-
     document_id: str = Field(examples=["ha-tinh-2022"])
     source_file: str = Field(examples=["ha-tinh-2022.txt"])
     total_lines: int = Field(examples=[371], description="Số dòng của cả văn bản")
-    from_line: int = Field(alias="from", examples=[34])
-    to_line: int = Field(alias="to", examples=[40])
+    # Sent as "from" and "to", the names of the query parameters ("from" is a Python keyword).
+    from_line: int = Field(serialization_alias="from", examples=[34])
+    to_line: int = Field(serialization_alias="to", examples=[40])
     lines: list[SourceLine]
 
 

@@ -61,7 +61,7 @@ class Citations:
             return ""
         lines = self._corpus.source_lines(document.id)
         at = self._index.get(document.id)
-        spans = sorted({*(self._items[at - 1].source_lines if at else []), tuple(span)})
+        spans = sorted({*((a, b) for a, b in (self._items[at - 1].source_lines if at else [])), (span[0], span[1])})
         quote = "\n".join(line.strip() for a, b in spans for line in lines[a - 1 : b] if line.strip())
         title = f"Quyết định số {document.number}" if document.number else "Quyết định (số để trống trong văn bản)"
         if at:
