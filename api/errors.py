@@ -35,6 +35,8 @@ _FIELD_LABEL = {
     "sharing_mode": "Hình thức chia sẻ (sharing_mode)",
     "agency": "Cơ quan (agency)",
     "sector": "Lĩnh vực (sector)",
+    "from": "Dòng đầu (from)",
+    "to": "Dòng cuối (to)",
 }
 
 
@@ -81,6 +83,8 @@ def validation_detail(errors: Sequence[Any], request: Request) -> str:
         return f"Số kết quả (k) phải là số nguyên từ 1 đến {MAX_SEARCH_K}."
     if field == "sharing_mode":
         return "Hình thức chia sẻ (sharing_mode) phải là một trong: mặc định, đặc thù, mở."
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"{label} phải là một số nguyên."
     if kind in {"string_too_short", "value_error"}:
         return f"{label} không được để trống."
     if kind == "string_too_long":

@@ -60,10 +60,30 @@ class AskResponse(BaseModel):
                             "province": "Hà Tĩnh",
                             "quote": "Sở Tài nguyên và Môi trường",
                             "score": 0.91,
+                            "source_lines": [[311, 318]],
                         }
                     ],
                     "session_id": "a1b2c3d4",
-                }
+                },
+                {
+                    "status": "answered",
+                    "answer": "Quyết định ban hành danh mục của Hà Tĩnh:\n"
+                    "- Người ký: KT. Chủ tịch, Phó Chủ tịch Lê Ngọc Châu [1]",
+                    "citations": [
+                        {
+                            "id": "ha-tinh-2022",
+                            "kind": "document",
+                            "title": "Quyết định số 1402/QĐ-UBND",
+                            "document_id": "ha-tinh-2022",
+                            "document_title": "Ban hành Danh mục cơ sở dữ liệu dùng chung tỉnh Hà Tĩnh",
+                            "province": "Hà Tĩnh",
+                            "quote": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Ngọc Châu",
+                            "score": 1.0,
+                            "source_lines": [[34, 40]],
+                        }
+                    ],
+                    "session_id": "a1b2c3d4",
+                },
             ]
         }
     )
@@ -129,6 +149,25 @@ class DocumentDetail(DocumentSummary):
     """A document, its counts and the clauses of its decision."""
 
     clauses: list[DecisionClause]
+
+
+class SourceLine(BaseModel):
+    """One line of a decision's source file, as it stands (tabs and spacing kept, no line end)."""
+
+    number: int = Field(examples=[40], description="Số dòng, đánh số từ 1")
+    text: str = Field(examples=["Lê Ngọc Châu"])
+
+
+class DocumentText(BaseModel):
+    """Lines `from`–`to` of a decision's source file (`corpus/sources/<id>.txt`)."""
+
+    document_id: str = Field(examples=["ha-tinh-2022"])
+    source_file: str = Field(examples=["ha-tinh-2022.txt"])
+    total_lines: int = Field(examples=[371], description="Số dòng của cả văn bản")
+    # Sent as "from" and "to", the names of the query parameters ("from" is a Python keyword).
+    from_line: int = Field(serialization_alias="from", examples=[34])
+    to_line: int = Field(serialization_alias="to", examples=[40])
+    lines: list[SourceLine]
 
 
 class EntryBrief(BaseModel):

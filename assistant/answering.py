@@ -94,6 +94,10 @@ def field_sentence(
     value = field_value(entry, fld)
     if not value:
         return f"Danh mục {EMPTY_FIELD[fld]} cho CSDL này.", ""
+    if fld is Field.SECTOR:
+        # The sentence joins sector and group with "; "; the quote keeps them as the two values they are.
+        quote = "\n".join(p for p in (entry.sector, entry.group_title) if p)
+        return f"{FIELD_LABELS[fld]}: {value.rstrip('.')}.", quote
     if fld is Field.AGENCY:
         return f"Đơn vị quản lý: {value}.", value
     text = excerpt(value, focus, limit)
@@ -130,8 +134,8 @@ def _stt(entry: CatalogueEntry) -> str:
 
 
 def entry_line(cites: Citations, entry: CatalogueEntry, *, score: float = 1.0, with_agency: bool = True) -> str:
-    """One line of a list: '- Name (Agency) [n]'."""
-    marker = cites.cite(entry, f"{entry.name} — {entry.agency}", score)
+    """One line of a list: '- Name (Agency) [n]' (the quote: the name and the agency, one per line)."""
+    marker = cites.cite(entry, f"{entry.name}\n{entry.agency}", score)
     agency = f" ({entry.agency})" if with_agency else ""
     return f"- {entry.name}{agency} {marker}"
 

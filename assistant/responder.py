@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from assistant.answer import AnswerStatus
@@ -17,16 +16,14 @@ from assistant.answering import (
     shorten,
 )
 from assistant.citing import Citations, clause_title
+from assistant.decision_facts import MISSING_META, DecisionFacts
 from assistant.matching import CatalogueIndex
 from assistant.plan import Plan
 from assistant.question import Meta
 from assistant.sets import planned_entries
-from corpus.records import CatalogueEntry, DecisionClause
+from corpus.records import CatalogueEntry
 
 MAX_LISTED = 60
-MAX_NAMED_IN_COUNT = 15
-# What the records hold of a decision is its number, date, title, issuer, signer, legal bases and articles.
-MISSING_META = "Phần đã trích từ quyết định không có nội dung này."
 NOT_FOUND = "Không tìm thấy thông tin này trong các danh mục cơ sở dữ liệu dùng chung hiện có"
 
 
@@ -45,6 +42,7 @@ class Responder:
     def __init__(self, index: CatalogueIndex) -> None:
         self.index = index
         self.corpus = index.corpus
+        self.facts = DecisionFacts(index.corpus)
 
     def _province(self, doc_id: str) -> str:
         return self.corpus.document(doc_id).province
@@ -138,12 +136,9 @@ class Responder:
             if not entries and len(plan.documents) > 1:
                 continue
             head = f"Danh mục của {self._province(doc)} có {len(entries)} CSDL{self._what(plan, doc)}"
-            if len(entries) > MAX_NAMED_IN_COUNT:
-                markers = "".join(cites.cite(e, f"{e.name} — {e.agency}") for e in entries[:MAX_LISTED])
-                parts.append(f"{head} {markers}".rstrip())
-                continue
-            # A count names what it counted (one line and one citation each), so "kể tên" is already answered.
-            lines = [entry_line(cites, e, with_agency=not plan.agency) for e in entries]
+            # A count names what it counted (one line and one citation each), so "kể tên" is already answered;
+            # a long count lists up to MAX_LISTED, one line each, which the widget shows as a compact list.
+            lines = [entry_line(cites, e, with_agency=not plan.agency) for e in entries[:MAX_LISTED]]
             parts.append(f"{head}:\n" + "\n".join(lines) if lines else head)
         if not parts:
             what = self._what(plan, plan.documents[0]) if plan.documents else ""
@@ -155,7 +150,7 @@ class Responder:
         parts = []
         for doc in plan.documents:
             entries = self._filtered(plan, doc)
-            anchor = self._clause_with(doc, "ban hành") or self._first_clause(doc)
+            anchor = self.facts.clause_with(doc, "ban hành") or self.facts.first_clause(doc)
             marker = cites.cite(anchor, anchor.text) if anchor else ""
             parts.append(f"- {self._province(doc)}: {len(entries)} CSDL{self._what(plan, doc)} {marker}".rstrip())
         text = "Số CSDL trong danh mục dùng chung của từng tỉnh:\n" + "\n".join(parts)
@@ -190,22 +185,12 @@ class Responder:
             parts.append("\n".join(lines))
         return Reply(AnswerStatus.ANSWERED, "\n\n".join(parts), cites)
 
-    def _clause_with(self, doc: str, phrase: str) -> DecisionClause | None:
-        """The most specific clause of the document whose text contains the phrase (case-insensitive)."""
-        hits = [c for c in self.corpus.clauses(document=doc) if phrase.lower() in c.text.lower()]
-        hits.sort(key=lambda c: -c.id.count("."))
-        return hits[0] if hits else None
-
-    def _first_clause(self, doc: str) -> DecisionClause | None:
-        clauses = self.corpus.clauses(document=doc)
-        return clauses[0] if clauses else None
-
     def _meta(self, plan: Plan) -> Reply:
         cites = Citations(self.corpus)
         parts = []
         for doc_id in plan.documents:
             doc = self.corpus.document(doc_id)
-            lines = [self._meta_line(doc_id, m, cites) for m in plan.meta]
+            lines = [self.facts.line(doc_id, m, cites) for m in plan.meta]
             if all(line == MISSING_META for line in lines):
                 continue
             head = f"Quyết định ban hành danh mục của {doc.province}"
@@ -213,56 +198,6 @@ class Responder:
         if not parts:
             return Reply(AnswerStatus.NOT_FOUND, f"{NOT_FOUND}: {MISSING_META[0].lower()}{MISSING_META[1:]}", cites)
         return Reply(AnswerStatus.ANSWERED if cites.items else AnswerStatus.NOT_FOUND, "\n\n".join(parts), cites)
-
-    def _meta_line(self, doc_id: str, meta: Meta, cites: Citations) -> str:
-        doc = self.corpus.document(doc_id)
-        anchor = self._first_clause(doc_id)
-        if meta is Meta.REPLACES:
-            clause = self._clause_with(doc_id, "thay thế")
-            if clause is None or not doc.replaces:
-                marker = cites.cite(anchor, anchor.text) if anchor else ""
-                return f"Quyết định không ghi việc thay thế quyết định nào {marker}".rstrip()
-            sentence = _sentence_with(clause.text, "thay thế")
-            return f"Thay thế {doc.replaces}: «{sentence}» {cites.cite(clause, sentence)}"
-        if meta is Meta.EFFECTIVE:
-            clause = self._clause_with(doc_id, "hiệu lực")
-            if clause is None:
-                return "Quyết định không ghi thời điểm có hiệu lực."
-            sentence = _sentence_with(clause.text, "hiệu lực")
-            return f"Hiệu lực: «{sentence}» {cites.cite(clause, sentence)}"
-        if anchor is None:
-            return "Không có thông tin."
-        if meta is Meta.NUMBER:
-            text = (
-                f"Số quyết định: {doc.number}"
-                if doc.number
-                else "Số quyết định để trống trong văn bản nguồn (chỉ ghi “/QĐ-UBND”)"
-            )
-            return f"{text} {cites.cite(anchor, text)}"
-        if meta is Meta.DATE:
-            date = format_date(doc.date)
-            text = f"Ngày ban hành: {date}" if date else "Ngày ban hành để trống trong văn bản nguồn"
-            return f"{text} {cites.cite(anchor, text)}"
-        if meta is Meta.SIGNER:
-            if not doc.signer:
-                return f"Văn bản nguồn không ghi người ký {cites.cite(anchor, anchor.text)}"
-            text = f"{doc.signer_title or ''} {doc.signer}".strip()
-            return f"Người ký: {text} {cites.cite(anchor, text)}"
-        if meta is Meta.ISSUER:
-            text = doc.issuer or "không ghi"
-            return f"Cơ quan ban hành: {text} {cites.cite(anchor, text)}"
-        if meta is Meta.TITLE:
-            return f"Trích yếu: {doc.title} {cites.cite(anchor, doc.title)}"
-        if meta is Meta.PROPOSER:
-            if not doc.proposal:
-                return MISSING_META
-            # The preamble line is a document-level fact: cited, like the number and date, at Điều 1.
-            return f"{doc.proposal}. {cites.cite(anchor, doc.proposal)}"
-        bases = list(doc.legal_bases)
-        if not bases:
-            return MISSING_META
-        marker = cites.cite(anchor, "\n".join(bases))
-        return "Căn cứ ban hành:\n" + "\n".join(f"  + {b}" for b in bases) + f" {marker}"
 
     def _overview(self, plan: Plan) -> Reply:
         plan.meta = [Meta.NUMBER, Meta.DATE, Meta.TITLE]
@@ -284,10 +219,8 @@ class Responder:
             lines = []
             for s in plan.elsewhere[:3]:
                 e = self.index.entries[s.id].entry
-                lines.append(
-                    f"«{e.name}» có trong danh mục {self._province(e.document_id)} "
-                    f"{cites.cite(e, f'{e.name} — {e.agency}', s.score)}"
-                )
+                marker = cites.cite(e, f"{e.name}\n{e.agency}", s.score)
+                lines.append(f"«{e.name}» có trong danh mục {self._province(e.document_id)} {marker}")
             return Reply(
                 AnswerStatus.NOT_FOUND, f"Danh mục của {where} không có CSDL này; " + "; ".join(lines) + ".", cites
             )
@@ -321,10 +254,3 @@ class Responder:
         )
         return Reply(AnswerStatus.CLARIFY, text, Citations(self.corpus))
 
-
-def _sentence_with(text: str, phrase: str) -> str:
-    """The sentence of a clause that contains the phrase ('Quyết định này có hiệu lực …')."""
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-        if phrase.lower() in sentence.lower():
-            return re.sub(r"^Điều \d+\.\s*", "", sentence.strip())
-    return text.strip()

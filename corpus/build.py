@@ -1,6 +1,7 @@
 """Raw decisions → validated `Corpus`, written as JSON Lines and rebuilt only when an input changed.
 
-The corpus folder holds `documents.jsonl`, `entries.jsonl`, `clauses.jsonl` and `build-stamp.json`. The stamp
+The corpus folder holds `documents.jsonl`, `entries.jsonl`, `clauses.jsonl`, `sources.jsonl` (each decision's raw
+lines, which citations quote and the source viewer shows) and `build-stamp.json`. The stamp
 records the SHA-256 of every raw decision, of the manifest and of the parsing code; `load_or_build` reuses the
 folder while the stamp matches and re-parses everything otherwise.
 """
@@ -15,13 +16,14 @@ from typing import Any
 from corpus.errors import CorpusError, ParseError, ValidationError
 from corpus.layout import Layout, decode_source, parser_for
 from corpus.manifest import MANIFEST_FILE, ManifestEntry, read_manifest, replace_atomically, sha256_bytes
+from corpus.positions import with_positions
 from corpus.records import ParsedDocument
-from corpus.store import CLAUSES_FILE, DOCUMENTS_FILE, ENTRIES_FILE, Corpus
+from corpus.store import CLAUSES_FILE, DOCUMENTS_FILE, ENTRIES_FILE, SOURCES_FILE, Corpus
 from corpus.validate import validate
 
 STAMP_FILE = "build-stamp.json"
 # Bump when the JSONL form changes in a way the code hash below would not show.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _CORPUS_PACKAGE = Path(__file__).resolve().parent
 # Any change to the corpus package's code or data files (parsers, their helpers, normalisation, abbreviations)
 # may change the records, so all of them are hashed.
@@ -29,7 +31,7 @@ _CODE_GLOBS = ("*.py", "*.json")
 
 
 def parse_source(path: Path, layout: Layout | str) -> ParsedDocument:
-    """Parse one raw decision with the parser of its layout.
+    """Parse one raw decision with the parser of its layout; records carry their lines in the source.
 
     Raises:
         ParseError: the file cannot be decoded or parsed (the message names file and line).
@@ -44,7 +46,7 @@ def parse_source(path: Path, layout: Layout | str) -> ParsedDocument:
         parse = parser_for(layout)
     except CorpusError as err:
         raise CorpusError(f"{path.name}: {err}") from None
-    return parse(text, source_file=path.name)
+    return with_positions(parse(text, source_file=path.name), text)
 
 
 def parse_entry(sources_dir: Path, entry: ManifestEntry) -> ParsedDocument:
@@ -119,7 +121,9 @@ def code_version() -> str:
 def is_current(sources_dir: Path, corpus_dir: Path) -> bool:
     """True when `corpus_dir` holds a build of exactly these sources with this code."""
     stamp_path = corpus_dir / STAMP_FILE
-    if not all((corpus_dir / name).is_file() for name in (DOCUMENTS_FILE, ENTRIES_FILE, CLAUSES_FILE, STAMP_FILE)):
+    if not all(
+        (corpus_dir / name).is_file() for name in (DOCUMENTS_FILE, ENTRIES_FILE, CLAUSES_FILE, SOURCES_FILE, STAMP_FILE)
+    ):
         return False
     try:
         recorded = json.loads(stamp_path.read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ from corpus.manifest import (
     replace_atomically,
     sha256_bytes,
 )
+from corpus.positions import with_positions
 from corpus.records import Document, ParsedDocument
 from corpus.validate import validate
 
@@ -42,7 +43,7 @@ def ingest_parsed(file: Path, sources_dir: Path) -> ParsedDocument:
     data = _read(file)
     text = decode_source(data, source_file=file.name)
     layout = detect_layout(text, source_file=file.name)
-    parsed = parser_for(layout)(text, source_file=file.name)
+    parsed = with_positions(parser_for(layout)(text, source_file=file.name), text)
     doc = parsed.document
 
     # The manifest's expected count is taken from this parse; the counts the text declares must still match.

@@ -37,6 +37,12 @@ class Document(_Record):
         examples=["Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 2158/TTr-KHCN ngày 18/5/2026"],
     )
     source_file: str
+    # Where the source shows each fact of the decision (a blank number or date: the line that leaves it blank).
+    fact_lines: dict[str, tuple[int, int]] = Field(
+        default_factory=dict,
+        description="Tên trường → (dòng đầu, dòng cuối) trong tệp nguồn, đánh số từ 1",
+        examples=[{"number": [46, 46], "signer": [34, 40], "legal_bases": [4, 9]}],
+    )
 
 
 class CatalogueEntry(_Record):
@@ -70,6 +76,9 @@ class DecisionClause(_Record):
     point: str | None = None
     heading: str | None = None
     text: str
+    source_lines: tuple[int, int] | None = Field(
+        default=None, description="Dòng đầu và dòng cuối của điều khoản trong tệp nguồn (đánh số từ 1)"
+    )
 
 
 class DeclaredCount(_Record):
@@ -88,3 +97,5 @@ class ParsedDocument(_Record):
     entries: list[CatalogueEntry]
     clauses: list[DecisionClause]
     declared_counts: list[DeclaredCount] = Field(default_factory=list)
+    # The raw source lines as they stand (no line ends); line n of the file is lines[n - 1].
+    lines: list[str] = Field(default_factory=list)

@@ -13,6 +13,8 @@ from corpus.text import fold_key
 DOCUMENTS_FILE = "documents.jsonl"
 ENTRIES_FILE = "entries.jsonl"
 CLAUSES_FILE = "clauses.jsonl"
+# One line per document: {"id": …, "lines": [raw source lines]}, what citations quote and the viewer shows.
+SOURCES_FILE = "sources.jsonl"
 
 
 class Corpus:
@@ -22,28 +24,32 @@ class Corpus:
         self._documents: dict[str, Document] = {}
         self._entries: dict[str, CatalogueEntry] = {}
         self._clauses: dict[str, DecisionClause] = {}
+        self._lines: dict[str, list[str]] = {}
         for p in parsed:
             self._documents[p.document.id] = p.document
+            self._lines[p.document.id] = list(p.lines)
             self._entries.update((e.id, e) for e in p.entries)
             self._clauses.update((c.id, c) for c in p.clauses)
 
     @classmethod
     def load(cls, corpus_dir: Path) -> Corpus:
-        """Read documents.jsonl, entries.jsonl and clauses.jsonl written by `write()`."""
+        """Read documents.jsonl, entries.jsonl, clauses.jsonl and sources.jsonl written by `write()`."""
         docs = [Document.model_validate_json(x) for x in _lines(corpus_dir / DOCUMENTS_FILE)]
         entries = [CatalogueEntry.model_validate_json(x) for x in _lines(corpus_dir / ENTRIES_FILE)]
         clauses = [DecisionClause.model_validate_json(x) for x in _lines(corpus_dir / CLAUSES_FILE)]
+        sources = {row["id"]: row["lines"] for row in map(json.loads, _lines(corpus_dir / SOURCES_FILE))}
         return cls(
             ParsedDocument(
                 document=d,
                 entries=[e for e in entries if e.document_id == d.id],
                 clauses=[c for c in clauses if c.document_id == d.id],
+                lines=sources.get(d.id, []),
             )
             for d in docs
         )
 
     def write(self, corpus_dir: Path) -> None:
-        """Write the three JSON Lines files (each atomically)."""
+        """Write the four JSON Lines files (each atomically)."""
         corpus_dir.mkdir(parents=True, exist_ok=True)
         for name, records in (
             (DOCUMENTS_FILE, self._documents.values()),
@@ -53,6 +59,10 @@ class Corpus:
             tmp = corpus_dir / f".{name}.tmp"
             tmp.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
             tmp.replace(corpus_dir / name)
+        tmp = corpus_dir / f".{SOURCES_FILE}.tmp"
+        rows = (json.dumps({"id": i, "lines": lines}, ensure_ascii=False) + "\n" for i, lines in self._lines.items())
+        tmp.write_text("".join(rows), encoding="utf-8")
+        tmp.replace(corpus_dir / SOURCES_FILE)
 
     def documents(self) -> list[Document]:
         return list(self._documents.values())
@@ -62,6 +72,12 @@ class Corpus:
             return self._documents[document_id]
         except KeyError:
             raise UnknownIdError(document_id) from None
+
+    def source_lines(self, document_id: str) -> list[str]:
+        """The raw lines of a document's source file as they stand (line n is item n - 1); UnknownIdError."""
+        if document_id not in self._documents:
+            raise UnknownIdError(document_id)
+        return self._lines[document_id]
 
     def get(self, record_id: str) -> Document | CatalogueEntry | DecisionClause:
         """The document, entry or clause with this id; raises UnknownIdError."""

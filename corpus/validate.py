@@ -57,6 +57,7 @@ def validate(parsed: ParsedDocument, *, expected_entries: int | None) -> list[st
         problems += [f"{doc.id} {entry.id} {field}: {p}" for field, p in _entry_problems(entry, doc.id)]
     for clause in parsed.clauses:
         problems += [f"{doc.id} {clause.id} {field}: {p}" for field, p in _clause_problems(clause, doc.id)]
+    problems += [f"{doc.id} {rid} {field}: {p}" for rid, field, p in _position_problems(parsed)]
     if ids.clause_id(doc.id, 1) not in seen:
         problems.append(f"{doc.id} {ids.clause_id(doc.id, 1)} clauses: Điều 1 missing")
     return problems
@@ -101,6 +102,33 @@ def _clause_problems(clause: DecisionClause, document_id: str) -> Iterator[tuple
         yield "text", "empty"
     for field in ("heading", "text"):
         yield from ((field, p) for p in text_problems(getattr(clause, field)))
+
+
+# Facts of the decision that a document citation quotes from the source (corpus.positions), by Document field.
+_LOCATED_FACTS = ("title", "issuer", "number", "date", "legal_bases", "proposal", "replaces", "signer")
+
+
+def _position_problems(parsed: ParsedDocument) -> Iterator[tuple[str, str, str]]:
+    """Every clause and every fact the decision states must be found in the source, so a citation can open it."""
+    doc, total = parsed.document, len(parsed.lines)
+
+    def outside(span: tuple[int, int]) -> bool:
+        return not 1 <= span[0] <= span[1] <= total
+
+    for fact in _LOCATED_FACTS:
+        span = doc.fact_lines.get(fact)
+        if span is None and getattr(doc, fact):
+            yield doc.id, f"fact_lines[{fact}]", "not found in the source"
+        elif span is not None and outside(span):
+            yield doc.id, f"fact_lines[{fact}]", f"outside the source's {total} lines: {span}"
+    for clause in parsed.clauses:
+        if clause.source_lines is None:
+            yield clause.id, "source_lines", "not found in the source"
+        elif outside(clause.source_lines):
+            yield clause.id, "source_lines", f"outside the source's {total} lines: {clause.source_lines}"
+    for entry in parsed.entries:
+        if outside(entry.source_lines):
+            yield entry.id, "source_lines", f"outside the source's {total} lines: {entry.source_lines}"
 
 
 def text_problems(value: str | None) -> list[str]:

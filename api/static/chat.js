@@ -15,12 +15,6 @@
     "Quyết định danh mục CSDL dùng chung của Quảng Ninh thay thế quyết định nào?"
   ];
   var STATUS_TAG = { not_found: "Không có trong danh mục", clarify: "Cần làm rõ" };
-  var ENTRY_FIELDS = [
-    ["name", "Tên cơ sở dữ liệu"], ["agency", "Cơ quan quản lý"], ["group_title", "Nhóm"], ["sector", "Lĩnh vực"],
-    ["purpose", "Mục đích"], ["scope", "Phạm vi"], ["content", "Nội dung"],
-    ["collection", "Thu thập, cập nhật, nguồn dữ liệu"], ["sharing", "Hình thức chia sẻ"],
-    ["sharing_modes", "Loại chia sẻ"], ["notes", "Ghi chú"]
-  ];
 
   /** A new element with attributes and children; strings become text nodes, never HTML. */
   function el(tag, attrs, children) {
@@ -111,6 +105,33 @@
     return parts.join(" ") + " của UBND tỉnh " + doc.province;
   }
 
+  /** [[34, 40], [46, 46]] → "dòng 34–40, 46". */
+  function linesText(spans) {
+    return "dòng " + spans.map(function (s) { return s[0] === s[1] ? String(s[0]) : s[0] + "–" + s[1]; }).join(", ");
+  }
+
+  /** The source viewer at those lines: "/van-ban/ha-tinh-2022#L34-L40,L46". */
+  function sourceHref(base, documentId, spans) {
+    var anchor = spans.map(function (s) { return "L" + s[0] + (s[1] !== s[0] ? "-L" + s[1] : ""); }).join(",");
+    return base + "/van-ban/" + encodeURIComponent(documentId) + (anchor ? "#" + anchor : "");
+  }
+
+  // A list line of an answer: "- Tên CSDL (Cơ quan) [12]".
+  var LIST_LINE = /^- (.*?)\s*((?:\[\d+\])+)$/;
+
+  /** The lines [from, to) as a list with one citation each: a compact list, one chip per entry (else null). */
+  function listRun(lines, from) {
+    var to = from, seen = {};
+    while (to < lines.length) {
+      var m = LIST_LINE.exec(lines[to]);
+      var first = m && /\[(\d+)\]/.exec(m[2])[1];
+      if (!m || seen[first]) break;
+      seen[first] = true;
+      to++;
+    }
+    return to - from >= 3 ? to : null;
+  }
+
   function mount(container, options) {
     options = options || {};
     var base = (options.base || "").replace(/\/$/, "");
@@ -128,9 +149,8 @@
     ]);
     var fresh = el("button", { type: "button", class: "csdlqa-btn", text: "Cuộc trò chuyện mới", onclick: reset });
     var dialog = el("dialog", { class: "csdlqa-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": input.id + "-dt" });
-    var lastFocus = null;
-    dialog.addEventListener("close", function () { if (lastFocus && lastFocus.isConnected) lastFocus.focus(); });
-    dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+    // citation.js, loaded after this file, opens a cited record in the dialog.
+    var openCitation = window.CsdlQa.citationDialog(dialog, { base: base, lookupUrl: lookupUrl, external: options.external, headingId: input.id + "-dt" });
 
     var root = el("section", { class: "csdlqa", "aria-label": "Trợ lý hỏi đáp danh mục CSDL dùng chung" }, [
       el("div", { class: "csdlqa-bar" }, [el("h2", { text: options.title || "Trợ lý danh mục CSDL dùng chung" }), fresh].concat(options.barExtras || [])),
@@ -165,28 +185,66 @@
 
     function scrollDown() { log.scrollTop = log.scrollHeight; }
 
+    /** A short answer: scroll to the end. A long one: its question and first line at the top of the log. */
+    function reveal(question, answer) {
+      if (!answer || answer.offsetHeight + question.offsetHeight + 12 <= log.clientHeight) { scrollDown(); return; }
+      log.scrollTop += question.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+    }
+
+    function citationButton(c, n, chip) {
+      var open = function (e) { openCitation(c, e.currentTarget); };
+      if (!chip) return el("button", { type: "button", class: "csdlqa-mark", tabindex: "-1", "data-citation-id": c.id, "aria-label": "Nguồn " + n + ": " + c.title, text: "[" + n + "]", onclick: open });
+      return el("button", { type: "button", class: "csdlqa-chip csdlqa-chip-inline", "data-citation-id": c.id, title: "Xem bản ghi " + c.id, "aria-label": "Nguồn " + n + ": " + c.title + " · " + c.province, text: "[" + n + "]", onclick: open });
+    }
+
+    /** Text with its "[n]" markers as buttons that open the n-th citation (the mouse's way; chips serve the keyboard). */
+    function inline(box, str, response) {
+      str.split(/(\[\d+\])/).forEach(function (part) {
+        var m = /^\[(\d+)\]$/.exec(part);
+        var c = m && response.citations[Number(m[1]) - 1];
+        if (c) box.appendChild(citationButton(c, m[1], false));
+        else if (part) box.appendChild(document.createTextNode(part));
+      });
+    }
+
     function answerBody(response) {
       var box = el("div", { class: "csdlqa-msg csdlqa-a is-" + response.status });
       if (STATUS_TAG[response.status]) box.appendChild(el("div", { class: "csdlqa-tag", text: STATUS_TAG[response.status] }));
       var text = el("div");
-      // "[n]" points at the n-th citation: the marker opens it too (mouse); the chips below serve the keyboard.
-      response.answer.split(/(\[\d+\])/).forEach(function (part) {
-        var m = /^\[(\d+)\]$/.exec(part);
-        var c = m && response.citations[Number(m[1]) - 1];
-        if (c) {
-          text.appendChild(el("button", { type: "button", class: "csdlqa-mark", tabindex: "-1", "data-citation-id": c.id, "aria-label": "Nguồn " + m[1] + ": " + c.title, text: part, onclick: function (e) { openCitation(c, e.currentTarget); } }));
-        } else if (part) {
-          text.appendChild(document.createTextNode(part));
+      var chipped = {};
+      var lines = response.answer.split("\n");
+      for (var i = 0; i < lines.length;) {
+        var end = listRun(lines, i);
+        if (end === null) {
+          inline(text, lines[i] + (i + 1 < lines.length && listRun(lines, i + 1) === null ? "\n" : ""), response);
+          i++;
+          continue;
         }
-      });
+        // A long list: one item per entry with its own chip, instead of a wall of markers and a wall of chips.
+        var list = el("ul", { class: "csdlqa-list" });
+        for (; i < end; i++) {
+          var m = LIST_LINE.exec(lines[i]);
+          var item = el("li", {}, [m[1] + " "]);
+          m[2].match(/\d+/g).forEach(function (n) {
+            var c = response.citations[Number(n) - 1];
+            if (!c) return;
+            item.appendChild(citationButton(c, n, !chipped[n]));
+            chipped[n] = true;
+          });
+          list.appendChild(item);
+        }
+        text.appendChild(list);
+      }
       box.appendChild(text);
-      if (response.citations.length) {
-        var list = el("div", { class: "csdlqa-sources", role: "group", "aria-label": "Nguồn trích dẫn" }, [el("span", { class: "csdlqa-sources-label", text: "Nguồn:" })]);
+      var rest = response.citations.filter(function (c, i) { return !chipped[i + 1]; });
+      if (rest.length) {
+        var sources = el("div", { class: "csdlqa-sources", role: "group", "aria-label": "Nguồn trích dẫn" }, [el("span", { class: "csdlqa-sources-label", text: "Nguồn:" })]);
         response.citations.forEach(function (c, i) {
-          list.appendChild(el("button", { type: "button", class: "csdlqa-chip", "data-citation-id": c.id, title: "Xem bản ghi " + c.id, onclick: function (e) { openCitation(c, e.currentTarget); } },
+          if (chipped[i + 1]) return;
+          sources.appendChild(el("button", { type: "button", class: "csdlqa-chip", "data-citation-id": c.id, title: "Xem bản ghi " + c.id, onclick: function (e) { openCitation(c, e.currentTarget); } },
             [el("b", { text: "[" + (i + 1) + "] " }), c.title + " · " + c.province]));
         });
-        box.appendChild(list);
+        box.appendChild(sources);
       }
       var note = el("span", { class: "csdlqa-copied", role: "status" });
       box.appendChild(el("div", { class: "csdlqa-actions" }, [
@@ -214,8 +272,10 @@
       input.style.height = "auto";
       // aria-busy holds the log's announcement until the answer is complete (question and answer read together).
       log.setAttribute("aria-busy", "true");
-      log.appendChild(el("div", { class: "csdlqa-msg csdlqa-q", text: question }));
+      var asked = el("div", { class: "csdlqa-msg csdlqa-q", text: question });
+      log.appendChild(asked);
       var waiting = el("div", { class: "csdlqa-msg csdlqa-pending", text: "Đang tìm câu trả lời…" });
+      var answered = null;
       log.appendChild(waiting);
       scrollDown();
       var body = { question: question, session_id: load(SESSION_KEY, null) };
@@ -225,7 +285,8 @@
           var history = load(HISTORY_KEY, []);
           history.push({ question: question, response: response });
           store(HISTORY_KEY, history.slice(-50));
-          waiting.replaceWith(answerBody(response));
+          answered = answerBody(response);
+          waiting.replaceWith(answered);
         }, function (err) {
           waiting.replaceWith(errorBody(errorText(err), question));
           if (!input.value) input.value = question; // nothing typed is lost
@@ -234,7 +295,7 @@
           pending = false;
           send.disabled = false;
           log.setAttribute("aria-busy", "false");
-          scrollDown();
+          reveal(asked, answered);
           if (!dialog.open) input.focus();
         });
     }
@@ -248,53 +309,6 @@
       input.focus();
     }
 
-    function field(dl, label, value) {
-      if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
-      dl.appendChild(el("dt", { text: label }));
-      dl.appendChild(el("dd", { text: Array.isArray(value) ? value.join(", ") : String(value) }));
-    }
-
-    function openCitation(citation, opener) {
-      lastFocus = opener;
-      var heading = el("h3", { id: input.id + "-dt", text: citation.title });
-      var closeBtn = el("button", { type: "button", class: "csdlqa-btn", text: "Đóng", "aria-label": "Đóng (Esc)", onclick: function () { dialog.close(); } });
-      var bodyBox = el("div", { class: "csdlqa-dialog-body" }, [el("p", { class: "csdlqa-pending", text: "Đang tải bản ghi…" })]);
-      dialog.textContent = "";
-      dialog.appendChild(el("div", { class: "csdlqa-dialog-head" }, [heading, closeBtn]));
-      dialog.appendChild(bodyBox);
-      if (!dialog.open) dialog.showModal();
-      closeBtn.focus();
-      request(base + "/api/entries/" + citation.id.split("/").map(encodeURIComponent).join("/"), {}).then(function (rec) {
-        bodyBox.textContent = "";
-        if (citation.quote) {
-          bodyBox.appendChild(el("p", { class: "csdlqa-sources-label", text: "Đoạn trích làm căn cứ:" }));
-          bodyBox.appendChild(el("blockquote", { class: "csdlqa-quote", text: citation.quote }));
-        }
-        var dl = el("dl", { class: "csdlqa-fields" });
-        if (rec.kind === "entry") {
-          field(dl, "Số thứ tự", (rec.group ? rec.group + "-" : "") + rec.number);
-          ENTRY_FIELDS.forEach(function (f) { field(dl, f[1], rec[f[0]]); });
-        } else {
-          field(dl, "Điều khoản", citation.title);
-          field(dl, "Tiêu đề điều", rec.heading);
-          field(dl, "Nội dung", rec.text);
-        }
-        field(dl, "Tỉnh", rec.document.province);
-        field(dl, "Văn bản", decisionLine(rec.document));
-        field(dl, "Trích yếu", rec.document.title);
-        if (rec.source_lines) field(dl, "Vị trí trong văn bản", "dòng " + rec.source_lines[0] + "–" + rec.source_lines[1] + " của " + rec.document.source_file);
-        field(dl, "Mã bản ghi", rec.id);
-        bodyBox.appendChild(dl);
-        if (rec.kind === "entry") {
-          bodyBox.appendChild(el("p", {}, [el("a", { href: lookupUrl + "#" + rec.id, target: options.external ? "_blank" : null, text: "Mở trong trang tra cứu" })]));
-        }
-      }, function (err) {
-        bodyBox.textContent = "";
-        bodyBox.appendChild(el("p", { class: "csdlqa-a is-error", role: "alert", text: "Không tải được bản ghi " + citation.id + ": " + errorText(err) }));
-        if (citation.quote) bodyBox.appendChild(el("blockquote", { class: "csdlqa-quote", text: citation.quote }));
-      });
-    }
-
     // A reload of the tab shows the conversation so far; the server keeps its context under the same session_id.
     var history = load(HISTORY_KEY, []);
     log.appendChild(intro());
@@ -306,5 +320,8 @@
     return { root: root, input: input, ask: ask, reset: reset, dialog: dialog };
   }
 
-  window.CsdlQa = { mount: mount, el: el, request: request, errorText: errorText, decisionLine: decisionLine };
+  window.CsdlQa = {
+    mount: mount, el: el, request: request, errorText: errorText, decisionLine: decisionLine, formatDate: formatDate,
+    linesText: linesText, sourceHref: sourceHref
+  };
 })();

@@ -91,6 +91,7 @@
       row(dl, "Người ký", [rec.document.signer_title, rec.document.signer].filter(Boolean).join(" "));
       row(dl, "Vị trí trong văn bản", "dòng " + rec.source_lines[0] + "–" + rec.source_lines[1] + " của " + rec.document.source_file);
       detail.appendChild(dl);
+      detail.appendChild(el("p", { class: "d-source" }, [el("a", { href: window.CsdlQa.sourceHref("", rec.document_id, [rec.source_lines]), text: "Xem trong văn bản" })]));
       detail.appendChild(el("h4", { text: "Các CSDL khác của " + rec.agency + " (" + rec.same_agency.length + ")" }));
       if (rec.same_agency.length) {
         detail.appendChild(el("ul", {}, rec.same_agency.map(function (o) {

@@ -53,15 +53,21 @@
   close.setAttribute("aria-label", "Thu nhỏ trợ lý (Esc)");
   close.addEventListener("click", function () { toggle(false); });
 
-  function withChat(then) {
-    if (window.CsdlQa) return then();
+  function load(name, then) {
     var s = document.createElement("script");
-    s.src = base + "/static/chat.js";
+    s.src = base + "/static/" + name;
     s.onload = then;
     s.onerror = function () {
       panel.textContent = "Không tải được trợ lý từ máy chủ " + base + ". Vui lòng thử lại sau.";
     };
     document.head.appendChild(s);
+  }
+
+  // chat.js first, then citation.js (the citation dialog), which extends what chat.js defines.
+  function withChat(then) {
+    if (window.CsdlQa && window.CsdlQa.citationDialog) return then();
+    if (window.CsdlQa) return load("citation.js", then);
+    load("chat.js", function () { load("citation.js", then); });
   }
 
   function toggle(open) {

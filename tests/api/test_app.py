@@ -32,7 +32,13 @@ def served(client: TestClient) -> ServedAssistant:
 
 @pytest.mark.parametrize(
     ("path", "marker"),
-    [("/", 'src="/static/chat.js"'), ("/tra-cuu", 'src="/static/lookup.js"'), ("/demo", 'src="/widget.js"')],
+    [
+        ("/", 'src="/static/chat.js"'),
+        ("/tra-cuu", 'src="/static/lookup.js"'),
+        ("/demo", 'src="/widget.js"'),
+        ("/van-ban", 'src="/static/documents.js"'),
+        ("/van-ban/ha-tinh-2022", 'src="/static/viewer.js"'),
+    ],
 )
 def test_pages_are_served_as_vietnamese_html(client: TestClient, path: str, marker: str) -> None:
     r = client.get(path)
@@ -59,7 +65,7 @@ def test_static_assets_load_nothing_from_outside(client: TestClient) -> None:
 
 
 def test_scripts_never_assign_inner_html(client: TestClient) -> None:
-    for name in ("chat.js", "lookup.js", "widget.js"):
+    for name in ("chat.js", "citation.js", "lookup.js", "widget.js", "viewer.js", "documents.js"):
         code = (STATIC_DIR / name).read_text(encoding="utf-8")
         assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write", code), name
 

@@ -1,4 +1,4 @@
-"""Document-level facts: who proposed the decision and under which submission, cited at its Điều 1."""
+"""Document-level facts: who proposed the decision and under which submission, cited to the decision's own lines."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ def test_proposing_department_is_quoted_from_the_preamble(assistant: Assistant) 
     answer = assistant.ask("Sở nào đã trình UBND tỉnh Quảng Ninh ban hành danh mục này?")
     assert answer.status is AnswerStatus.ANSWERED
     assert "Sở Khoa học và Công nghệ tại Tờ trình số 2158/TTr-KHCN ngày 18/5/2026" in answer.text
-    assert answer.citations[0].id == "quang-ninh-2026/dieu-1"
+    first = answer.citations[0]
+    assert (first.kind, first.id, first.source_lines) == ("document", "quang-ninh-2026", [(27, 27)])
+    assert first.quote.startswith("Theo đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số 2158/TTr-KHCN")
 
 
 def test_submission_number_of_a_wrapped_pdf_line_is_whole(assistant: Assistant) -> None:

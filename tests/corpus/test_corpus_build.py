@@ -12,7 +12,7 @@ from corpus import build as build_module
 from corpus.build import STAMP_FILE, is_current, load_or_build, parse_all
 from corpus.errors import CorpusError, ValidationError
 from corpus.manifest import Manifest, manifest_json, read_manifest, sha256_file
-from corpus.store import CLAUSES_FILE, DOCUMENTS_FILE, ENTRIES_FILE, Corpus
+from corpus.store import CLAUSES_FILE, DOCUMENTS_FILE, ENTRIES_FILE, SOURCES_FILE, Corpus
 
 
 @pytest.fixture
@@ -39,10 +39,11 @@ def edit_source(sources: Path, old: str, new: str, *, update_manifest: bool = Tr
         (sources / "manifest.json").write_text(manifest_json(manifest), encoding="utf-8")
 
 
-def test_build_writes_the_three_jsonl_files_and_a_stamp(ha_tinh_sources: Path, tmp_path: Path) -> None:
+def test_build_writes_the_four_jsonl_files_and_a_stamp(ha_tinh_sources: Path, tmp_path: Path) -> None:
     out = tmp_path / "corpus"
     corpus = load_or_build(ha_tinh_sources, out)
-    assert sorted(p.name for p in out.iterdir()) == sorted([DOCUMENTS_FILE, ENTRIES_FILE, CLAUSES_FILE, STAMP_FILE])
+    expected = [DOCUMENTS_FILE, ENTRIES_FILE, CLAUSES_FILE, SOURCES_FILE, STAMP_FILE]
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     assert len((out / ENTRIES_FILE).read_text(encoding="utf-8").splitlines()) == 34
     assert len(corpus.entries(document="ha-tinh-2022")) == 34
     stamp = json.loads((out / STAMP_FILE).read_text(encoding="utf-8"))
@@ -54,6 +55,7 @@ def test_written_corpus_loads_back_equal(ha_tinh_sources: Path, tmp_path: Path) 
     loaded = Corpus.load(tmp_path / "corpus")
     assert loaded.entries() == built.entries() and loaded.clauses() == built.clauses()
     assert loaded.documents() == built.documents()
+    assert loaded.source_lines("ha-tinh-2022") == built.source_lines("ha-tinh-2022")
 
 
 def test_unchanged_sources_are_reused_without_parsing(
