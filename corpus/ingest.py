@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus.agencies import annotate
 from corpus.errors import CorpusError, ParseError, ValidationError
 from corpus.layout import decode_source, detect_layout, parser_for
 from corpus.manifest import (
@@ -42,7 +43,7 @@ def ingest_parsed(file: Path, sources_dir: Path) -> ParsedDocument:
     data = _read(file)
     text = decode_source(data, source_file=file.name)
     layout = detect_layout(text, source_file=file.name)
-    parsed = parser_for(layout)(text, source_file=file.name)
+    parsed = annotate(parser_for(layout)(text, source_file=file.name))
     doc = parsed.document
 
     # The manifest's expected count is taken from this parse; the counts the text declares must still match.
