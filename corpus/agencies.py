@@ -140,9 +140,7 @@ class Registry:
         if unknown or not ids:
             raise CorpusError(f"agencies.json: «{where}» ghi mã cơ quan không có: {', '.join(unknown) or '(trống)'}")
 
-    def resolve(
-        self, agency: str, *, entry_id: str | None = None, province: str | None = None
-    ) -> Resolution | None:
+    def resolve(self, agency: str, *, entry_id: str | None = None, province: str | None = None) -> Resolution | None:
         """The bodies an agency cell names, or None when the registry does not know the cell.
 
         Args:

@@ -132,6 +132,7 @@ class ProvinceUnit:
     name: str  # "Thành phố Hải Phòng"
     short: str  # "Hải Phòng"
     members: tuple[str, ...]  # ("Hải Dương", "Hải Phòng")
+    member_names: tuple[str, ...]  # ("Tỉnh Hải Dương", "Thành phố Hải Phòng")
 
     @property
     def merged(self) -> bool:
@@ -151,13 +152,14 @@ def province_units() -> dict[str, ProvinceUnit]:
         from vietnamadminunits.database import get_data
     except ImportError as err:
         raise CorpusError(f"thiếu gói vietnamadminunits (dữ liệu đơn vị hành chính 2025): {err}") from None
-    members: dict[tuple[str, str], list[str]] = {}
+    members: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for row in get_data(fields=["province", "provinceShort"], table="admin_units_legacy"):
         unit = convert_address(row["province"])
-        members.setdefault((unit.province, unit.short_province), []).append(row["provinceShort"])
+        members.setdefault((unit.province, unit.short_province), []).append((row["provinceShort"], row["province"]))
     units: dict[str, ProvinceUnit] = {}
-    for (name, short), former in members.items():
-        unit = ProvinceUnit(name=name, short=short, members=tuple(former))
+    for (name, short), rows in members.items():
+        former = tuple(short_name for short_name, _ in rows)
+        unit = ProvinceUnit(name=name, short=short, members=former, member_names=tuple(full for _, full in rows))
         units[fold_key(short)] = unit
         for member in former:
             units.setdefault(fold_key(member), unit)

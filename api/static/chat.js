@@ -111,6 +111,13 @@
     return parts.join(" ") + " của UBND tỉnh " + doc.province;
   }
 
+  /** The agency as the registry names it, with the cell as the source wrote it when that differs:
+      "Sở Nông nghiệp và Môi trường (văn bản nguồn ghi: «Sở Nông ngành và Môi trường»)". */
+  function agencyText(rec) {
+    var name = rec.agency_name || rec.agency;
+    return name === rec.agency ? name : name + " (văn bản nguồn ghi: «" + rec.agency + "»)";
+  }
+
   function mount(container, options) {
     options = options || {};
     var base = (options.base || "").replace(/\/$/, "");
@@ -273,7 +280,8 @@
         var dl = el("dl", { class: "csdlqa-fields" });
         if (rec.kind === "entry") {
           field(dl, "Số thứ tự", (rec.group ? rec.group + "-" : "") + rec.number);
-          ENTRY_FIELDS.forEach(function (f) { field(dl, f[1], rec[f[0]]); });
+          ENTRY_FIELDS.forEach(function (f) { field(dl, f[1], f[0] === "agency" ? agencyText(rec) : rec[f[0]]); });
+          field(dl, "Căn cứ đọc ô cơ quan", rec.agency_repair);
         } else {
           field(dl, "Điều khoản", citation.title);
           field(dl, "Tiêu đề điều", rec.heading);
@@ -306,5 +314,7 @@
     return { root: root, input: input, ask: ask, reset: reset, dialog: dialog };
   }
 
-  window.CsdlQa = { mount: mount, el: el, request: request, errorText: errorText, decisionLine: decisionLine };
+  window.CsdlQa = {
+    mount: mount, el: el, request: request, errorText: errorText, decisionLine: decisionLine, agencyText: agencyText
+  };
 })();
