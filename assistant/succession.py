@@ -114,11 +114,11 @@ class Succession:
             filed = [e for e in entries if row.from_ in e.agency_ids]
             if filed and issued < row.effective:
                 out.before.append((row, filed))
-        row = self.data.of(body)
-        if row is not None and issued >= row.effective and not out.own:
-            out.after = row
-            if not row.split:
-                out.after_rows = [e for e in entries if row.to[0].body in e.agency_ids]
+        ceased = self.data.of(body)
+        if ceased is not None and issued >= ceased.effective and not out.own:
+            out.after = ceased
+            if not ceased.split:
+                out.after_rows = [e for e in entries if ceased.to[0].body in e.agency_ids]
         return out
 
     def _takes_over(self, plan: Plan, body: str) -> bool:
