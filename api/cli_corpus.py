@@ -13,7 +13,7 @@ from corpus.ingest import ingest_parsed
 from corpus.manifest import read_manifest
 from corpus.records import CatalogueEntry, DecisionClause, Document
 from corpus.store import Corpus, dump_json
-from corpus.validate import validate
+from corpus.validate import registry_problems, validate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,6 +75,7 @@ def run_validate(args: argparse.Namespace, settings: Settings) -> int:
     except CorpusError as err:
         return _error(str(err))
     failed = False
+    parsed_all = []
     for entry in manifest.documents:
         try:
             parsed = parse_entry(settings.sources_dir, entry)
@@ -84,11 +85,20 @@ def run_validate(args: argparse.Namespace, settings: Settings) -> int:
             failed = True
             continue
         problems = validate(parsed, expected_entries=entry.expected_entries)
+        parsed_all.append(parsed)
         expected = "?" if entry.expected_entries is None else entry.expected_entries
         print(f"{entry.id}: {len(parsed.entries)} entries (expected {expected}), {len(parsed.clauses)} clauses")
         for problem in problems:
             print(problem, file=sys.stderr)
         failed = failed or bool(problems)
+    if not failed:  # a document that did not parse would make every spelling it holds look unquoted
+        try:
+            problems = registry_problems(parsed_all)
+        except CorpusError as err:
+            return _error(str(err))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        failed = bool(problems)
     return 1 if failed else 0
 
 

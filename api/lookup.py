@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from api.schemas import DocumentSummary, EntryBrief, Facets, FacetValue
+from corpus.agencies import load_registry
 from corpus.records import CatalogueEntry, DecisionClause, Document
 from corpus.store import Corpus
 from corpus.text import fold_key
@@ -17,6 +18,22 @@ SNIPPET_CHARS = 220
 def _searchable(entry: CatalogueEntry) -> str:
     fields = (entry.name, entry.agency, entry.sector, entry.purpose, entry.scope, entry.content, entry.collection)
     return fold_key(" ".join(f for f in fields if f))
+
+
+def agency_names(entry: CatalogueEntry) -> list[str]:
+    """The canonical names of the bodies an entry's agency cell names (corpus/agencies.json), lead body first —
+    what the agency facet counts; the cell as written when the registry does not know it."""
+    registry = load_registry()
+    return [registry.body(b).name for b in entry.agency_ids] or [entry.agency]
+
+
+def _agency_keys(entry: CatalogueEntry) -> list[str]:
+    """Folded texts an agency filter is matched against: the cell as written, the canonical names of its bodies
+    and every spelling the registry knows for them ('STNMT', 'Sở TN&MT')."""
+    registry = load_registry()
+    texts = [entry.agency, *agency_names(entry)]
+    texts += [s.text for b in entry.agency_ids for s in registry.body(b).spellings]
+    return [fold_key(t) for t in texts]
 
 
 @dataclass(frozen=True)
@@ -33,7 +50,7 @@ class EntryFilters:
         """True when the entry passes every filter except `skip` (the facet being counted)."""
         if skip != "document" and self.document and entry.document_id != self.document:
             return False
-        if skip != "agency" and self.agency and fold_key(self.agency) not in fold_key(entry.agency):
+        if skip != "agency" and self.agency and not any(fold_key(self.agency) in k for k in _agency_keys(entry)):
             return False
         if skip != "sector" and self.sector and fold_key(self.sector) not in fold_key(entry.sector):
             return False
@@ -62,7 +79,7 @@ def facets(corpus: Corpus, filters: EntryFilters) -> Facets:
         return counter
 
     docs = count("document", lambda e: [e.document_id])
-    agencies = count("agency", lambda e: [e.agency])
+    agencies = count("agency", agency_names)
     sectors = count("sector", lambda e: [e.sector] if e.sector else [])
     modes = count("sharing_mode", lambda e: [str(m) for m in e.sharing_modes])
     return Facets(
@@ -88,12 +105,18 @@ def summary(corpus: Corpus, document: Document) -> DocumentSummary:
 
 
 def same_agency(corpus: Corpus, entry: CatalogueEntry) -> list[EntryBrief]:
-    """The other databases the same agency manages under the same decision."""
-    agency = fold_key(entry.agency)
+    """The other databases the same body manages under the same decision (by registry id, whatever the
+    spelling; an unresolved cell by its text)."""
+
+    def same(other: CatalogueEntry) -> bool:
+        if entry.agency_id is not None:
+            return entry.agency_id in other.agency_ids
+        return fold_key(other.agency) == fold_key(entry.agency)
+
     return [
         EntryBrief(id=e.id, name=e.name)
         for e in corpus.entries(document=entry.document_id)
-        if e.id != entry.id and fold_key(e.agency) == agency
+        if e.id != entry.id and same(e)
     ]
 
 

@@ -16,6 +16,7 @@ from assistant.question import understand
 from assistant.responder import Responder
 from assistant.scope import ScopeModel, load_scope_model
 from assistant.session import Focus, SessionStore
+from assistant.succession import Succession
 from corpus.store import Corpus
 from index.retriever import Retriever
 
@@ -69,6 +70,7 @@ class Assistant:
         prior = field_prior or load_field_prior()
         self._planner = Planner(self.index, self.generator, calibration, prior, scope or load_scope_model())
         self._responder = Responder(self.index)
+        self._succession = Succession(self.index)  # issue 14: today's bodies and provinces (assistant/succession.py)
         self._documents = {d.id for d in corpus.documents()}
 
     def ask(self, question: str, *, session_id: str | None = None, document: str | None = None) -> Answer:
@@ -90,8 +92,10 @@ class Assistant:
             raise QuestionError(f"Không có văn bản mã “{document[:80]}”.")
         session = self.sessions.get(session_id)
         q = understand(text, self.index)
-        plan = self._planner.plan(q, session.focus, document=document)
-        reply = self._responder.respond(plan)
+        moved = self._succession.move_places(q)  # "Hải Phòng" → the Hải Dương catalogue (2025 merger)
+        plan = self._succession.plan(q, document=document) or self._planner.plan(q, session.focus, document=document)
+        reply = self._succession.respond(plan) or self._responder.respond(plan)
+        reply = self._succession.explain(plan, reply, moved)
         if reply.status is AnswerStatus.ANSWERED and not reply.cites.items:
             reply = self._responder.respond(Plan("not_found", documents=plan.documents, reason="no-match"))
         if reply.status is AnswerStatus.ANSWERED:

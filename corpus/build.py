@@ -13,13 +13,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from corpus.agencies import annotate
 from corpus.errors import CorpusError, ParseError, ValidationError
 from corpus.layout import Layout, decode_source, parser_for
 from corpus.manifest import MANIFEST_FILE, ManifestEntry, read_manifest, replace_atomically, sha256_bytes
 from corpus.positions import with_positions
 from corpus.records import ParsedDocument
 from corpus.store import CLAUSES_FILE, DOCUMENTS_FILE, ENTRIES_FILE, SOURCES_FILE, Corpus
-from corpus.validate import validate
+from corpus.validate import registry_problems, validate
 
 STAMP_FILE = "build-stamp.json"
 # Bump when the JSONL form changes in a way the code hash below would not show.
@@ -46,7 +47,7 @@ def parse_source(path: Path, layout: Layout | str) -> ParsedDocument:
         parse = parser_for(layout)
     except CorpusError as err:
         raise CorpusError(f"{path.name}: {err}") from None
-    return with_positions(parse(text, source_file=path.name), text)
+    return annotate(with_positions(parse(text, source_file=path.name), text))
 
 
 def parse_entry(sources_dir: Path, entry: ManifestEntry) -> ParsedDocument:
@@ -87,6 +88,7 @@ def build(sources_dir: Path) -> Corpus:
         for e, doc in zip(manifest.documents, parsed, strict=True)
         for p in validate(doc, expected_entries=e.expected_entries)
     ]
+    problems += registry_problems(parsed)
     if problems:
         raise ValidationError(problems)
     return Corpus(parsed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus.agencies import annotate
 from corpus.errors import CorpusError, ParseError, ValidationError
 from corpus.layout import decode_source, detect_layout, parser_for
 from corpus.manifest import (
@@ -43,7 +44,7 @@ def ingest_parsed(file: Path, sources_dir: Path) -> ParsedDocument:
     data = _read(file)
     text = decode_source(data, source_file=file.name)
     layout = detect_layout(text, source_file=file.name)
-    parsed = with_positions(parser_for(layout)(text, source_file=file.name), text)
+    parsed = annotate(with_positions(parser_for(layout)(text, source_file=file.name), text))
     doc = parsed.document
 
     # The manifest's expected count is taken from this parse; the counts the text declares must still match.

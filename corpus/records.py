@@ -55,7 +55,13 @@ class CatalogueEntry(_Record):
     sector: str | None = None
     number: int
     name: str
-    agency: str
+    agency: str = Field(description="the «Cơ quan quản lý» cell as written")
+    # Added by corpus.agencies from corpus/agencies.json (CONTRACT change, docs/CONTRACT-changes.md): the body the
+    # cell names (a joint cell: every body, the lead first), its canonical name, and a repaired cell's evidence.
+    agency_id: str | None = Field(default=None, examples=["so-tai-nguyen-va-moi-truong"])
+    agency_ids: list[str] = Field(default_factory=list)
+    agency_name: str | None = Field(default=None, examples=["Sở Tài nguyên và Môi trường"])
+    agency_repair: str | None = None
     purpose: str | None = None
     scope: str | None = None
     content: str | None = None

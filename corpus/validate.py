@@ -11,7 +11,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from corpus import ids
+from corpus.agencies import REGISTRY_FILE, load_registry
 from corpus.records import CatalogueEntry, DecisionClause, DeclaredCount, Document, ParsedDocument
+from corpus.succession import load_succession
 from corpus.text import fold_key
 
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -54,13 +56,22 @@ def validate(parsed: ParsedDocument, *, expected_entries: int | None) -> list[st
     seen = Counter([e.id for e in parsed.entries] + [c.id for c in parsed.clauses])
     problems += [f"{doc.id} {rid} id: duplicate ({n} records)" for rid, n in seen.items() if n > 1]
     for entry in parsed.entries:
-        problems += [f"{doc.id} {entry.id} {field}: {p}" for field, p in _entry_problems(entry, doc.id)]
+        problems += [f"{doc.id} {entry.id} {field}: {p}" for field, p in _entry_problems(entry, doc.id, doc.province)]
     for clause in parsed.clauses:
         problems += [f"{doc.id} {clause.id} {field}: {p}" for field, p in _clause_problems(clause, doc.id)]
     problems += [f"{doc.id} {rid} {field}: {p}" for rid, field, p in _position_problems(parsed)]
     if ids.clause_id(doc.id, 1) not in seen:
         problems.append(f"{doc.id} {ids.clause_id(doc.id, 1)} clauses: Điều 1 missing")
     return problems
+
+
+def registry_problems(parsed: list[ParsedDocument]) -> list[str]:
+    """Problems of the agency registry and succession data against the whole corpus: a spelling, joint cell or
+    repair whose quoted record does not read so, a succession naming an unknown body or legal basis."""
+    registry = load_registry()
+    entries = {e.id: e for p in parsed for e in p.entries}
+    provinces = {p.document.id: p.document.province for p in parsed}
+    return registry.evidence_problems(entries, provinces) + load_succession().problems(registry)
 
 
 def _document_problems(doc: Document) -> Iterator[tuple[str, str]]:
@@ -76,7 +87,7 @@ def _document_problems(doc: Document) -> Iterator[tuple[str, str]]:
         yield from ((f"legal_bases[{i}]", p) for p in text_problems(basis))
 
 
-def _entry_problems(entry: CatalogueEntry, document_id: str) -> Iterator[tuple[str, str]]:
+def _entry_problems(entry: CatalogueEntry, document_id: str, province: str) -> Iterator[tuple[str, str]]:
     if entry.document_id != document_id:
         yield "document_id", f"{entry.document_id!r} is not the document {document_id!r}"
     expected_id = ids.entry_id(document_id, entry.number, entry.group)
@@ -85,6 +96,8 @@ def _entry_problems(entry: CatalogueEntry, document_id: str) -> Iterator[tuple[s
     for field in ("name", "agency"):
         if not getattr(entry, field).strip():
             yield field, "empty (required)"
+    if entry.agency.strip() and load_registry().resolve(entry.agency, entry_id=entry.id, province=province) is None:
+        yield "agency", f"not in the agency registry ({REGISTRY_FILE.name}): {entry.agency!r}"
     first, last = entry.source_lines
     if not 1 <= first <= last:
         yield "source_lines", f"not a line range: {entry.source_lines}"

@@ -132,6 +132,13 @@
     return to - from >= 3 ? to : null;
   }
 
+  /** The agency as the registry names it, with the cell as the source wrote it when that differs:
+      "Sở Nông nghiệp và Môi trường (văn bản nguồn ghi: «Sở Nông ngành và Môi trường»)". */
+  function agencyText(rec) {
+    var name = rec.agency_name || rec.agency;
+    return name === rec.agency ? name : name + " (văn bản nguồn ghi: «" + rec.agency + "»)";
+  }
+
   function mount(container, options) {
     options = options || {};
     var base = (options.base || "").replace(/\/$/, "");
@@ -322,6 +329,6 @@
 
   window.CsdlQa = {
     mount: mount, el: el, request: request, errorText: errorText, decisionLine: decisionLine, formatDate: formatDate,
-    linesText: linesText, sourceHref: sourceHref
+    linesText: linesText, sourceHref: sourceHref, agencyText: agencyText
   };
 })();

@@ -85,7 +85,8 @@
         var dl = el("dl", { class: "csdlqa-fields" });
         if (rec.kind === "entry") {
           field(dl, "Số thứ tự", (rec.group ? rec.group + "-" : "") + rec.number);
-          ENTRY_FIELDS.forEach(function (f) { field(dl, f[1], rec[f[0]]); });
+          ENTRY_FIELDS.forEach(function (f) { field(dl, f[1], f[0] === "agency" ? C.agencyText(rec) : rec[f[0]]); });
+          field(dl, "Căn cứ đọc ô cơ quan", rec.agency_repair);
         } else if (rec.kind === "clause") {
           field(dl, "Điều khoản", citation.title);
           field(dl, "Tiêu đề điều", rec.heading);

@@ -47,7 +47,7 @@
       }
       var selected = hashId();
       data.entries.forEach(function (e) {
-        var meta = (provinces[e.document_id] || e.document_id) + " · " + e.agency + (e.sector ? " · " + e.sector : "");
+        var meta = (provinces[e.document_id] || e.document_id) + " · " + window.CsdlQa.agencyText(e) + (e.sector ? " · " + e.sector : "");
         results.appendChild(el("li", {}, [el("button", {
           type: "button", "data-entry-id": e.id, "aria-current": e.id === selected ? "true" : null,
           onclick: function () { location.hash = e.id; }
@@ -85,14 +85,15 @@
       detail.appendChild(el("h3", { text: rec.name }));
       detail.appendChild(el("p", { class: "d-id", text: rec.document.province + " · STT " + (rec.group ? rec.group + "-" : "") + rec.number + " · mã " + rec.id }));
       var dl = el("dl");
-      FIELDS.forEach(function (f) { row(dl, f[1], rec[f[0]]); });
+      FIELDS.forEach(function (f) { row(dl, f[1], f[0] === "agency" ? window.CsdlQa.agencyText(rec) : rec[f[0]]); });
+      row(dl, "Căn cứ đọc ô cơ quan", rec.agency_repair);
       row(dl, "Văn bản ban hành", window.CsdlQa.decisionLine(rec.document));
       row(dl, "Trích yếu", rec.document.title);
       row(dl, "Người ký", [rec.document.signer_title, rec.document.signer].filter(Boolean).join(" "));
       row(dl, "Vị trí trong văn bản", "dòng " + rec.source_lines[0] + "–" + rec.source_lines[1] + " của " + rec.document.source_file);
       detail.appendChild(dl);
       detail.appendChild(el("p", { class: "d-source" }, [el("a", { href: window.CsdlQa.sourceHref("", rec.document_id, [rec.source_lines]), text: "Xem trong văn bản" })]));
-      detail.appendChild(el("h4", { text: "Các CSDL khác của " + rec.agency + " (" + rec.same_agency.length + ")" }));
+      detail.appendChild(el("h4", { text: "Các CSDL khác của " + (rec.agency_name || rec.agency) + " (" + rec.same_agency.length + ")" }));
       if (rec.same_agency.length) {
         detail.appendChild(el("ul", {}, rec.same_agency.map(function (o) {
           return el("li", {}, [el("a", { href: "#" + o.id, text: o.name })]);

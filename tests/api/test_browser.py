@@ -260,3 +260,14 @@ def test_enter_that_commits_an_input_method_word_does_not_send(page: Page, live_
     expect(box).to_have_value("Ai quản lý CSDL hộ")
     box.press("Enter")  # a real Enter, later, sends
     expect(page.locator(".csdlqa-a")).to_have_count(1, timeout=30_000)
+
+
+def test_lookup_shows_the_canonical_agency_and_what_the_source_wrote(page: Page, live_url: str) -> None:
+    page.goto(live_url + "/tra-cuu#quang-ninh-2026/B-11")
+    detail = page.locator("#detail")
+    expect(detail.locator("h3")).to_have_text("CSDL quan trắc môi trường định kỳ tỉnh Quảng Ninh")
+    expect(detail).to_contain_text("Sở Nông nghiệp và Môi trường (văn bản nguồn ghi: «Sở Nông ngành và Môi trường»)")
+    expect(detail).to_contain_text("dòng 180")
+    select = page.get_by_label("Cơ quan quản lý")
+    expect(select.locator("option", has_text="Sở Nông nghiệp và Môi trường (11)")).to_have_count(1)
+    expect(select.locator("option", has_text="Sở Nông ngành")).to_have_count(0)
