@@ -35,6 +35,7 @@ _FIELD_LABEL = {
     "sharing_mode": "Hình thức chia sẻ (sharing_mode)",
     "agency": "Cơ quan (agency)",
     "sector": "Lĩnh vực (sector)",
+    "sort": "Cách sắp xếp (sort)",
 }
 
 
@@ -79,6 +80,8 @@ def validation_detail(errors: Sequence[Any], request: Request) -> str:
             return f"Câu hỏi dài quá {MAX_QUESTION_CHARS} ký tự; hãy hỏi ngắn gọn hơn."
     if field == "k":
         return f"Số kết quả (k) phải là số nguyên từ 1 đến {MAX_SEARCH_K}."
+    if field == "sort":
+        return "Cách sắp xếp (sort) phải là một trong: relevance (phù hợp nhất), stt (theo STT), agency (theo cơ quan)."
     if field == "sharing_mode":
         return "Hình thức chia sẻ (sharing_mode) phải là một trong: mặc định, đặc thù, mở."
     if kind in {"string_too_short", "value_error"}:
