@@ -44,9 +44,11 @@ def matching_mask(retriever: Retriever, query: str) -> np.ndarray | None:
 def ranked_matches(retriever: Retriever, query: str) -> list[Hit]:
     """Every row matching the query, best first by the retriever's score.
 
-    The retriever is first asked for as many rows as `/api/search` fuses (its candidate depth), so the order of
-    those rows is exactly `/api/search`'s; matches beyond that depth follow, in the order of a search deep enough
-    to reach every row.
+    The retriever is asked for as many rows as `/api/search` fuses (its candidate depth, 50): the matches among
+    them come in exactly `/api/search`'s order — asking deeper would change the hybrid's min-max normalisation
+    and so the order (measured: the first ten differ for 141 of 223 entry-name queries). Matches beyond the
+    candidates follow by BM25 score, without a second query embedding; under a hybrid retriever their score is 0
+    (fusion gives 0 to a row outside both candidate lists).
 
     Args:
         retriever: the served retriever (BM25, dense or hybrid).
@@ -56,16 +58,20 @@ def ranked_matches(retriever: Retriever, query: str) -> list[Hit]:
         Hits of entries and clauses; with a dense-only retriever, every row the retriever ranks.
     """
     rows: list[Row] = getattr(retriever, "rows", [])
+    bm25 = lexical_side(retriever)
     mask = matching_mask(retriever, query)
-    if mask is None:
+    if bm25 is None or mask is None:
         return retriever.search(query, max(len(rows), 1))
-    wanted = int(mask.sum())
-    if not wanted:
+    if not mask.any():
         return []
     position = {row.id: i for i, row in enumerate(rows)}
     kept = [h for h in retriever.search(query, getattr(retriever, "depth", DEFAULT_DEPTH)) if mask[position[h.id]]]
-    if len(kept) < wanted:
-        seen = {h.id for h in kept}
-        deeper = retriever.search(query, len(rows))
-        kept += [h for h in deeper if mask[position[h.id]] and h.id not in seen]
-    return kept
+    rest = mask.copy()
+    rest[[position[h.id] for h in kept]] = False
+    if not rest.any():
+        return kept
+    lexical = bm25.scores(query)
+    tail = np.flatnonzero(rest)
+    tail = tail[np.lexsort((tail, -lexical[tail]))]
+    own = retriever is bm25
+    return kept + [Hit(rows[i].id, rows[i].kind, float(lexical[i]) if own else 0.0) for i in tail]
