@@ -6,6 +6,9 @@ import pytest
 
 from corpus.store import Corpus
 from index.bm25 import Bm25Retriever
+from index.dense import DenseRetriever
+from index.embedder import FakeEmbedder
+from index.hybrid import HybridRetriever
 from index.matching import matching_mask, ranked_matches
 from index.terms import minimum_match, query_terms
 
@@ -71,3 +74,22 @@ def test_matches_beyond_the_candidate_depth_are_all_listed(real_bm25: Bm25Retrie
     assert mask is not None and mask.sum() > 50  # more than one search of 50 candidates reaches
     hits = ranked_matches(real_bm25, "cơ sở dữ liệu")
     assert len(hits) == mask.sum() == len({h.id for h in hits})
+
+
+def test_hybrid_matches_keep_search_order_then_follow_by_bm25_with_score_zero(
+    real_corpus: Corpus, real_bm25: Bm25Retriever
+) -> None:
+    hybrid = HybridRetriever(real_bm25, DenseRetriever.build(real_corpus, FakeEmbedder(64)))
+    query = "cơ sở dữ liệu"
+    hits = ranked_matches(hybrid, query)
+    mask = matching_mask(hybrid, query)
+    assert mask is not None and len(hits) == mask.sum()
+    matched = {h.id for h in hits}
+    firsts = [h for h in hybrid.search(query, 50) if h.id in matched]
+    assert hits[: len(firsts)] == firsts
+    tail = hits[len(firsts) :]
+    assert tail and all(h.score == 0.0 for h in tail)
+    lexical = real_bm25.scores(query)
+    position = {r.id: i for i, r in enumerate(real_bm25.rows)}
+    tail_scores = [lexical[position[h.id]] for h in tail]
+    assert tail_scores == sorted(tail_scores, reverse=True)
