@@ -286,7 +286,7 @@
         field(dl, "Mã bản ghi", rec.id);
         bodyBox.appendChild(dl);
         if (rec.kind === "entry") {
-          bodyBox.appendChild(el("p", {}, [el("a", { href: lookupUrl + "#" + rec.id, target: options.external ? "_blank" : null, text: "Mở trong trang tra cứu" })]));
+          bodyBox.appendChild(el("p", {}, [el("a", { href: lookupUrl + "?id=" + rec.id, target: options.external ? "_blank" : null, text: "Mở trong trang tra cứu" })]));
         }
       }, function (err) {
         bodyBox.textContent = "";

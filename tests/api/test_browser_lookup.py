@@ -152,3 +152,14 @@ def test_sector_filter_lists_derived_sectors_and_says_so(page: Page, live_url: s
 def test_unknown_filter_in_a_link_says_why_nothing_is_listed(page: Page, live_url: str) -> None:
     page.goto(live_url + "/tra-cuu?document=ha-noi-2099")
     expect(page.locator("#count")).to_contain_text("Không có văn bản 'ha-noi-2099'")
+
+
+def test_citation_dialog_links_to_the_record_in_the_lookup(page: Page, live_url: str) -> None:
+    page.goto(live_url + "/")
+    box = page.get_by_label("Câu hỏi của bạn")
+    box.fill("Cơ quan nào quản lý CSDL về đất đai của tỉnh Hà Tĩnh?")
+    box.press("Enter")
+    page.locator('.csdlqa-chip[data-citation-id="ha-tinh-2022/29"]').first.click()
+    page.get_by_role("dialog").get_by_role("link", name="Mở trong trang tra cứu").click()
+    expect(page.locator("#detail h3")).to_have_text("CSDL về đất đai")
+    assert page.url == live_url + "/tra-cuu?id=ha-tinh-2022/29"

@@ -108,3 +108,10 @@ def test_formula_like_text_is_text_in_both_files() -> None:
     name = sheet.cell(2, HEADERS.index("Tên cơ sở dữ liệu") + 1)
     assert (name.value, name.data_type) == ('=HYPERLINK("http://a")', "s")
     assert sheet.cell(2, HEADERS.index("Cơ quan quản lý") + 1).value == "@Sở X"  # control character dropped
+
+
+def test_exports_answer_head_like_get(client: TestClient) -> None:
+    for path in ("/api/entries.csv", "/api/entries.xlsx"):
+        head = client.head(path, params={"q": "TNMT"})
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-type"] == client.get(path, params={"q": "TNMT"}).headers["content-type"]
