@@ -13,7 +13,7 @@ from fastapi_offline import FastAPIOffline
 from api.deps import ServedAssistant, embedder_id
 from api.errors import install_error_handlers
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, HeadAsGetMiddleware, SingleValueQueryMiddleware
-from api.routes import ask, documents, entries, health, pages, search
+from api.routes import ask, documents, entries, export, health, pages, search
 from api.settings import Settings, get_settings
 
 log = logging.getLogger("csdl_qa.api")
@@ -69,7 +69,15 @@ def create_app(settings: Settings | None = None, *, assistant: ServedAssistant |
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for router in (ask.router, search.router, entries.router, documents.router, health.router, pages.router):
+    for router in (
+        ask.router,
+        search.router,
+        export.router,
+        entries.router,
+        documents.router,
+        health.router,
+        pages.router,
+    ):
         app.include_router(router)
     pages.mount_static(app)
     app.add_middleware(BodyLimitMiddleware)

@@ -37,6 +37,7 @@ _FIELD_LABEL = {
     "sector": "Lĩnh vực (sector)",
     "from": "Dòng đầu (from)",
     "to": "Dòng cuối (to)",
+    "sort": "Cách sắp xếp (sort)",
 }
 
 
@@ -81,6 +82,8 @@ def validation_detail(errors: Sequence[Any], request: Request) -> str:
             return f"Câu hỏi dài quá {MAX_QUESTION_CHARS} ký tự; hãy hỏi ngắn gọn hơn."
     if field == "k":
         return f"Số kết quả (k) phải là số nguyên từ 1 đến {MAX_SEARCH_K}."
+    if field == "sort":
+        return "Cách sắp xếp (sort) phải là một trong: relevance (phù hợp nhất), stt (theo STT), agency (theo cơ quan)."
     if field == "sharing_mode":
         return "Hình thức chia sẻ (sharing_mode) phải là một trong: mặc định, đặc thù, mở."
     if kind in {"int_parsing", "int_type", "int_from_float"}:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.answer import AnswerStatus, Citation
 from corpus.records import CatalogueEntry, DecisionClause, Document
+from corpus.sectors import SectorSource
 
 MAX_QUESTION_CHARS = 1000
 MAX_SEARCH_K = 50
@@ -109,29 +111,57 @@ class SearchResponse(BaseModel):
     results: list[SearchResult]
 
 
+class SortOrder(StrEnum):
+    """Order of `GET /api/entries`: relevance to `q` (source order without `q`), by STT, or by agency."""
+
+    RELEVANCE = "relevance"
+    STT = "stt"
+    AGENCY = "agency"
+
+
+class ListedEntry(CatalogueEntry):
+    """A catalogue entry (every CONTRACT §2 field) with what the look-up adds: province, sector label, score."""
+
+    province: str = Field(examples=["Hà Tĩnh"])
+    sector_label: str | None = Field(
+        default=None,
+        description="Lĩnh vực dùng để lọc: theo danh mục, hoặc suy ra từ cơ quan quản lý",
+        examples=["Y tế"],
+    )
+    sector_source: SectorSource | None = Field(
+        default=None, description="'source': danh mục ghi lĩnh vực; 'derived': suy ra từ tên cơ quan quản lý"
+    )
+    score: float | None = Field(
+        default=None, description="Điểm phù hợp với q (cao hơn là phù hợp hơn); null khi không có q"
+    )
+
+
 class FacetValue(BaseModel):
     """One value of a facet and how many entries carry it (with the other filters applied)."""
 
     value: str = Field(examples=["ha-tinh-2022"])
     label: str = Field(examples=["Hà Tĩnh"])
     count: int
+    derived: int = Field(default=0, description="Bao nhiêu trong số đó có lĩnh vực suy ra từ cơ quan quản lý")
 
 
 class Facets(BaseModel):
-    """Counts per document, agency, sector and sharing mode, for the lookup page."""
+    """Counts per document, agency, sector and sharing mode over the result set, for the lookup page."""
 
     document: list[FacetValue]
     agency: list[FacetValue]
     sector: list[FacetValue]
     sharing_mode: list[FacetValue]
+    sector_missing: int = Field(default=0, description="Số CSDL (dưới các bộ lọc khác) không xác định được lĩnh vực")
 
 
 class EntryList(BaseModel):
-    """Entries matching every given filter, in source order."""
+    """Entries matching `q` and every given filter, in the order `sort` names."""
 
-    entries: list[CatalogueEntry]
+    entries: list[ListedEntry]
     total: int
     facets: Facets
+    sort: SortOrder = SortOrder.RELEVANCE
 
 
 class DocumentSummary(Document):
@@ -139,6 +169,9 @@ class DocumentSummary(Document):
 
     entry_count: int
     clause_count: int
+    sector_column: bool = Field(
+        default=False, description="Danh mục có ghi lĩnh vực cho từng CSDL (nếu không, lĩnh vực được suy ra)"
+    )
 
 
 class DocumentList(BaseModel):
@@ -183,6 +216,8 @@ class EntryRecord(CatalogueEntry):
     kind: Literal["entry"] = "entry"
     document: DocumentSummary
     same_agency: list[EntryBrief]
+    sector_label: str | None = None
+    sector_source: SectorSource | None = None
 
 
 class ClauseRecord(DecisionClause):

@@ -74,6 +74,22 @@ def _abbreviation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])"), replacement
 
 
+def abbreviation_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Where the lower-case text holds a surface the table expands (an abbreviation, its long form, or a
+    synonym's everyday words), as `expand_abbreviations` finds them.
+
+    Returns:
+        The text with spaces around '&' removed (as the expansion reads it), and the (start, end) character
+        spans of the matched surfaces in that text, in order.
+
+    >>> abbreviation_spans("ho tich tn & mt")
+    ('ho tich tn&mt', [(8, 13)])
+    """
+    pattern, _ = _abbreviation_pattern()
+    text = _AMPERSAND.sub("&", text)
+    return text, [m.span() for m in pattern.finditer(text)]
+
+
 def synonym_expansions(text: str) -> list[str]:
     """Official terms whose everyday words occur in the lower-case text: 'về án tích' → ['lý lịch tư pháp']."""
     table = [(surface, long) for surface, canonical, long in abbreviation_table() if not canonical]

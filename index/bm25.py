@@ -72,6 +72,18 @@ class Bm25Retriever:
             return np.zeros(len(self.rows), dtype=np.float32)
         return np.asarray(self._model.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
 
+    def rows_with(self, token: str) -> np.ndarray:
+        """Positions of the rows whose analysed text holds `token` (empty when no row does).
+
+        Read from the index's token-major score matrix (bm25s keeps, per token, the rows it occurs in).
+        """
+        token_id = self._model.vocab_dict.get(token)  # type: ignore[attr-defined]
+        if token_id is None:
+            return np.empty(0, dtype=np.int64)
+        scores = self._model.scores  # type: ignore[attr-defined]
+        start, end = int(scores["indptr"][token_id]), int(scores["indptr"][token_id + 1])
+        return np.asarray(scores["indices"][start:end], dtype=np.int64)
+
     def search(
         self,
         query: str,

@@ -1,43 +1,27 @@
-"""`GET /api/entries` (filters and facet counts) and `GET /api/entries/{id}` (one full record)."""
+"""`GET /api/entries` (ranked matches, filters and facet counts) and `GET /api/entries/{id}` (one full record)."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request
 
 from api.deps import CorpusDep
-from api.errors import not_found, unknown_document
-from api.lookup import EntryFilters, facets, filter_entries, same_agency, summary
+from api.entry_query import ListingDep
+from api.errors import not_found
+from api.listing import agency_name
+from api.lookup import same_agency, summary
 from api.schemas import ClauseRecord, EntryList, EntryRecord, ErrorBody
 from corpus.ids import is_clause_id, is_entry_id
-from corpus.records import SharingMode
+from corpus.sectors import sector_of
 
 router = APIRouter(prefix="/api/entries", tags=["danh mục"])
 
 
-@router.get("", response_model=EntryList, responses={422: {"model": ErrorBody}}, summary="Lọc các CSDL")
-def list_entries(
-    corpus: CorpusDep,
-    document: Annotated[str | None, Query(max_length=100, examples=["ha-tinh-2022"])] = None,
-    agency: Annotated[str | None, Query(max_length=200, examples=["so tai nguyen"])] = None,
-    sector: Annotated[str | None, Query(max_length=200, examples=["y tế"])] = None,
-    sharing_mode: Annotated[SharingMode | None, Query()] = None,
-    q: Annotated[str | None, Query(max_length=200, examples=["hộ tịch"])] = None,
-) -> EntryList:
-    """Các CSDL thỏa mọi bộ lọc (cơ quan, lĩnh vực, từ khóa: không phân biệt dấu và hoa thường), kèm số đếm."""
-    known = [d.id for d in corpus.documents()]
-    if document and document not in known:
-        raise HTTPException(422, unknown_document(document, known))
-    filters = EntryFilters(
-        document=document or None,
-        agency=agency,
-        sector=sector,
-        sharing_mode=sharing_mode.value if sharing_mode else None,
-        q=q,
-    )
-    entries = filter_entries(corpus, filters)
-    return EntryList(entries=entries, total=len(entries), facets=facets(corpus, filters))
+@router.get("", response_model=EntryList, responses={422: {"model": ErrorBody}}, summary="Tra cứu các CSDL")
+def list_entries(listing: ListingDep) -> EntryList:
+    """Các CSDL khớp từ khóa `q` (xếp theo mức phù hợp, như `/api/search`) và mọi bộ lọc (cơ quan, lĩnh vực: không
+    phân biệt dấu và hoa thường), kèm số đếm theo tỉnh, cơ quan, lĩnh vực, hình thức chia sẻ trên tập kết quả."""
+    entries = [item.model() for item in listing.entries]
+    return EntryList(entries=entries, total=len(entries), facets=listing.facets, sort=listing.sort)
 
 
 @router.get(
@@ -55,7 +39,14 @@ def get_entry(entry_id: str, corpus: CorpusDep, request: Request) -> EntryRecord
     if is_entry_id(entry_id):
         entry = corpus.entry(entry_id)
         document = summary(corpus, corpus.document(entry.document_id))
-        return EntryRecord(**entry.model_dump(), document=document, same_agency=same_agency(corpus, entry))
+        sector = sector_of(entry, agency_name(entry))
+        return EntryRecord(
+            **entry.model_dump(),
+            document=document,
+            same_agency=same_agency(corpus, entry),
+            sector_label=sector.label if sector else None,
+            sector_source=sector.source if sector else None,
+        )
     if is_clause_id(entry_id):
         clause = corpus.clause(entry_id)
         return ClauseRecord(**clause.model_dump(), document=summary(corpus, corpus.document(clause.document_id)))

@@ -142,7 +142,7 @@ def test_server_refusal_shows_its_vietnamese_detail(page: Page, live_url: str) -
 
 def test_lookup_filters_by_search_agency_and_opens_an_entry(page: Page, live_url: str, screenshots: Path) -> None:
     page.goto(live_url + "/tra-cuu")
-    results = page.locator("#results button[data-entry-id]")
+    results = page.locator("#results [data-entry-id]")
     expect(results).to_have_count(108)
     page.get_by_label("Tỉnh / văn bản").select_option("ha-tinh-2022")
     expect(results).to_have_count(34)
@@ -167,7 +167,7 @@ def test_lookup_sharing_mode_facet_shows_counts(page: Page, live_url: str) -> No
     label = select.locator("option[value='mở']").inner_text()
     count = int(label.rsplit("(", 1)[1].rstrip(")"))
     select.select_option("mở")
-    expect(page.locator("#results button[data-entry-id]")).to_have_count(count)
+    expect(page.locator("#results [data-entry-id]")).to_have_count(count)
 
 
 def test_embed_script_adds_a_working_panel_to_the_demo_page(page: Page, live_url: str, screenshots: Path) -> None:
@@ -194,7 +194,7 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, live_url: str, s
     if path == "/demo":
         page.get_by_role("button", name="Hỏi đáp CSDL").click()
     if path == "/tra-cuu":
-        page.locator("#results button[data-entry-id]").first.click()
+        page.locator("#results [data-entry-id]").first.click()
         expect(page.locator("#detail h3")).to_be_visible()
     else:
         _ask(page, "Cơ quan nào quản lý CSDL về đất đai của tỉnh Hà Tĩnh?")
@@ -228,7 +228,7 @@ def test_widget_sizes_do_not_follow_the_host_pages_css(page: Page, live_url: str
 
 def test_lookup_with_a_truncated_link_shows_the_list_and_says_not_found(page: Page, live_url: str) -> None:
     page.goto(live_url + "/tra-cuu#ha-tinh-2022/29%")
-    expect(page.locator("#results li button").first).to_be_visible()
+    expect(page.locator("#results li [data-entry-id]").first).to_be_visible()
     expect(page.locator("#detail")).to_contain_text("Không tìm thấy bản ghi")
 
 

@@ -39,3 +39,26 @@ def test_question_without_diacritics_is_answered_from_hai_duong(hybrid_client: T
 def test_search_with_the_model_ranks_the_land_database_first(hybrid_client: TestClient) -> None:
     results = hybrid_client.get("/api/search", params={"q": "CSDL về đất đai Hà Tĩnh", "k": 5}).json()["results"]
     assert results[0]["id"] == "ha-tinh-2022/29"
+
+
+@pytest.mark.parametrize(
+    ("q", "first"),
+    [
+        ("ho tich", {"ha-tinh-2022/32", "hai-duong-2022/16"}),
+        ("TNMT", {"ha-tinh-2022/29", "ha-tinh-2022/30", "hai-duong-2022/14"}),
+        ("GPLX", {"ha-tinh-2022/10", "hai-duong-2022/25"}),
+        ("y tế", {"ha-tinh-2022/18", "hai-duong-2022/15"} | {f"quang-ninh-2026/B-{n}" for n in (2, 3, 4)}),
+    ],
+)
+def test_lookup_with_the_model_puts_the_right_records_first(hybrid_client: TestClient, q: str, first: set[str]) -> None:
+    ids = [e["id"] for e in hybrid_client.get("/api/entries", params={"q": q}).json()["entries"]]
+    assert set(ids[: len(first)]) == first
+
+
+@pytest.mark.parametrize("q", ["TNMT", "ho tich", "đất đai", "cơ sở dữ liệu quản lý"])
+def test_lookup_with_the_model_ranks_in_the_order_of_search(hybrid_client: TestClient, q: str) -> None:
+    listed = [e["id"] for e in hybrid_client.get("/api/entries", params={"q": q}).json()["entries"]]
+    searched = [r["id"] for r in hybrid_client.get("/api/search", params={"q": q, "k": 50}).json()["results"]]
+    firsts = [i for i in searched if i in set(listed)]
+    assert firsts and listed[: len(firsts)] == firsts
+    assert len(listed) == len(set(listed))
