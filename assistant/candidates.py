@@ -22,7 +22,7 @@ import numpy as np
 
 from assistant.matching import CatalogueIndex, query_terms
 from corpus.text import fold_accents
-from index.analyze import synonym_expansions
+from index.analyze import gloss_expansions, synonym_expansions
 from index.evidence import RawScores, raw_scores
 from index.retriever import Retriever
 
@@ -222,7 +222,8 @@ class CandidateGenerator:
             else None
         )
         # The official term of an everyday word the user wrote ("án tích" → lý lịch tư pháp) counts as asked.
-        official = [w for term in synonym_expansions(" ".join(topic)) for w in term.split()]
+        said = " ".join(topic)
+        official = [w for term in [*synonym_expansions(said), *gloss_expansions(said)] for w in term.split()]
         known, unknown = self._split_topic([*topic, *official])
         words = [_word(k) for k in known]
         entry_scores = {s.id: s for s in self.index.score_entries(words, [document])} if words else {}

@@ -50,8 +50,10 @@ class DecisionFacts:
             clause = self.clause_with(doc_id, "hiệu lực")
             if clause is None:
                 return "Quyết định không ghi thời điểm có hiệu lực."
-            sentence = sentence_with(clause.text, "hiệu lực")
-            return f"Hiệu lực: «{sentence}» {cites.cite(clause, sentence)}"
+            # The article that gives the date of effect also says who implements the decision ("Chánh Văn phòng …
+            # chịu trách nhiệm thi hành"): both are asked together, so the article is quoted whole.
+            article = re.sub(r"^Điều \d+\.\s*", "", clause.text.strip())
+            return f"Hiệu lực: «{article}» {cites.cite(clause, article)}"
         if anchor is None:
             return "Không có thông tin."
         if meta is Meta.NUMBER:

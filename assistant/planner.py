@@ -8,6 +8,7 @@ record (entry or clause) is judged on its own evidence by the calibrated model (
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.abstain import Calibration
@@ -21,7 +22,7 @@ from assistant.plan import Plan
 from assistant.question import Field, Meta, Question
 from assistant.scope import ScopeModel
 from assistant.session import Focus
-from assistant.sets import name_vocabulary, planned_entries, topic_set
+from assistant.sets import Evidence, name_vocabulary, planned_entries, topic_set
 from corpus.records import SharingMode
 
 # A follow-up that names no column ("còn ở Hải Dương thì sao?") keeps the conversation's columns unless the learned
@@ -208,7 +209,7 @@ class Planner:
         targets = docs or self.all_documents
         names_entry = any(self._name_matches(part, targets) for part in q.topic_parts)
         if kind == "list" and own_topic and not q.has_filter and not names_entry:  # a filter or a name: databases
-            accepted = self._judge(q.text, targets, q.topic)
+            accepted = self._judge(q.text, targets, q.asked_topic)
             if accepted and all(ev.best is not None and ev.best.kind == "clause" for ev in accepted):
                 return self._by_retrieval(q, docs, focus)  # a "which … must do what" list is a decision clause
         # Entry names are matched by the topic's words that names use (verbs of inclusion name no database);
@@ -219,7 +220,8 @@ class Planner:
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         if not q.has_filter and not own_topic and len(query_topic) >= 2:
             # Words no entry name uses can still describe a database ("gia đình thu nhập thấp"): retrieval decides.
-            found = topic_set(self.index, [], query_parts or [query_topic], targets, self._part_evidence, self.accepted)
+            parts = query_parts or [query_topic]
+            found = topic_set(self.index, [], parts, targets, self._set_evidence(q, parts), self.accepted)
             if found:
                 plan = Plan(kind, documents=targets, entries=found, topic=query_topic)
                 return self._single(q, plan) or plan
@@ -261,13 +263,25 @@ class Planner:
         unknown = {w for w in query_topic if self._unknown(w)}
         parts = query_parts or [query_topic]
         by_name = [s for full in parts if not unknown & set(full) for s in self._name_matches(full, targets)]
-        found = topic_set(self.index, by_name, parts, targets, self._part_evidence, self.accepted)
+        found = topic_set(self.index, by_name, parts, targets, self._set_evidence(q, parts), self.accepted)
         if found:
             plan = Plan(kind, documents=targets, entries=found, topic=q.topic)
             return self._single(q, plan) or plan
         if kind == "count":  # a number of databases is never a clause: no database has the topic
             return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
+        q.topic, q.topic_parts = query_topic, query_parts  # retrieval judges the question as asked
         return self._by_retrieval(q, docs, focus)
+
+    def _set_evidence(self, q: Question, parts: list[list[str]]) -> Evidence:
+        """Evidence for a set's topic parts: a topic in one part is judged on the question as asked (as the
+        calibration was fitted), the parts of a union each on its own words."""
+
+        def evidence(query: str, document: str, topic: Sequence[str]) -> DocumentEvidence:
+            if len(parts) == 1:
+                return self.evidence(q.text, document, q.asked_topic)
+            return self.evidence(query, document, list(topic))
+
+        return evidence
 
     def _named_with_more(self, topic: list[str], documents: list[str]) -> list[Scored]:
         """The entries (at most one per document) whose name the topic holds nearly whole, when the topic also has
@@ -334,12 +348,14 @@ class Planner:
             addressed = self._addressed(q, docs, require_clause=bool(q.fields))
             if addressed is not None:
                 return addressed
-        accepted = self._judge(q.text, targets, q.topic)
+        # Judged on the question and topic as read, as the calibration was fitted (a set's filtering of the topic
+        # must not change what the model sees).
+        accepted = self._judge(q.text, targets, q.asked_topic)
         entry_found = any(ev.best is not None and ev.best.kind == "entry" for ev in accepted)
         if docs and q.names_database and not entry_found:
             # A database named that the named province does not list: say where it is, never answer a clause.
             others = [d for d in self.all_documents if d not in docs]
-            elsewhere = [ev for ev in self._judge(q.text, others, q.topic) if ev.best and ev.best.kind == "entry"]
+            elsewhere = [ev for ev in self._judge(q.text, others, q.asked_topic) if ev.best and ev.best.kind == "entry"]
             if elsewhere:
                 scored = [Scored(ev.best.id, ev.best.fused, 0, 0, 0) for ev in elsewhere if ev.best]
                 return Plan("not_found", documents=docs, elsewhere=scored, topic=q.topic, reason="elsewhere")

@@ -82,6 +82,7 @@ class Question:
     names_database: bool = False  # the topic follows "CSDL …": a name, so the entry's name must match
     words: list[str] = field(default_factory=list)  # every content word, cue words included (for clauses)
     topic_parts: list[list[str]] = field(default_factory=list)  # the topic split at "và", "hoặc" and cues
+    asked_topic: list[str] = field(default_factory=list)  # the topic as read here (what the calibration saw)
     ordinal: int | None = None  # 1-based position in the last list (-1: the last one)
     within: bool = False  # "trong đó": inside the set the conversation just gave
     all_tasks: bool = False  # "những nhiệm vụ gì": every task of a clause, not one of its points
@@ -241,6 +242,7 @@ def understand(text: str, index: CatalogueIndex) -> Question:
             if i >= first and "#" not in r and not is_stop(a) and not f.isdigit()
         ]
         q.topic_parts = _parts(accented[first:], [f for _, f in pairs][first:], kept[first:])
+    q.asked_topic = list(q.topic)
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]
     return q

@@ -98,6 +98,41 @@ def synonym_expansions(text: str) -> list[str]:
     return list(dict.fromkeys(long for surface, long in table if f" {surface} " in padded))
 
 
+@cache
+def _glosses() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(official term, phrases of its legal definition), from the table's 'glosses' (lower case, NFC)."""
+    raw = (Path(corpus.text.__file__).parent / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
+    rows = []
+    for item in json.loads(raw).get("glosses", []):
+        phrases = tuple(unicodedata.normalize("NFC", g).lower() for g in item["gloss"])
+        rows.append((unicodedata.normalize("NFC", item["long"]).lower(), phrases))
+    return tuple(rows)
+
+
+def gloss_expansions(text: str, minimum: int = 2) -> list[str]:
+    """Official terms at least `minimum` of whose defining phrases occur in the text: a question that describes
+    a database by two things the law says its subject covers is searched with the subject's official name too
+    ('khai sinh, kết hôn …' → ['hộ tịch']). Phrases match with their accents; in a text typed without any, only
+    phrases of two syllables or more match (one folded syllable such as 'bao' stands for too many words).
+
+    Args:
+        text: a question (any case).
+        minimum: how many distinct phrases of one term must occur.
+
+    Returns:
+        The official terms, in table order.
+    """
+    lower = unicodedata.normalize("NFC", text).lower()
+    accented = fold_accents(lower) != lower
+    padded = " " + " ".join(re.findall(r"[^\W_]+", lower if accented else fold_accents(lower))) + " "
+    out = []
+    for term, phrases in _glosses():
+        usable = phrases if accented else tuple(fold_accents(p) for p in phrases if " " in p)
+        if sum(f" {p} " in padded for p in dict.fromkeys(usable)) >= minimum:
+            out.append(term)
+    return out
+
+
 def expand_abbreviations(text: str) -> str:
     """'csdl tn&mt' → ' csdl cơ sở dữ liệu   tnmt tài nguyên và môi trường ' and the long forms get the
     abbreviation's token: 'thủ tục hành chính' → ' thủ tục hành chính tthc ' (text already lower case)."""

@@ -10,7 +10,7 @@ import numpy as np
 from corpus.records import SharingMode
 from corpus.store import Corpus
 from index.accents import AccentRestorer, has_diacritics
-from index.analyze import DEFAULT_ANALYZER, Analyzer, tokenize_vi
+from index.analyze import DEFAULT_ANALYZER, Analyzer, gloss_expansions, tokenize_vi
 from index.errors import CorruptIndexError
 from index.retriever import Hit
 from index.rows import Row, RowFilter, lexical_text, rows_of
@@ -65,7 +65,10 @@ class Bm25Retriever:
         """BM25 score of every row for the query (0 where no token matches)."""
         restored = self.restore_accents(query)
         # Typed without diacritics: the folded copies match as typed, the restored words add exact matches.
-        tokens = self.analyzer.analyze(query if restored == query else f"{query}\n{restored}")
+        text = query if restored == query else f"{query}\n{restored}"
+        # A database described by what its subject covers is searched with the subject's official name too.
+        terms = gloss_expansions(restored)
+        tokens = self.analyzer.analyze(f"{text}\n{', '.join(terms)}" if terms else text)
         vocab: dict[str, int] = self._model.vocab_dict  # type: ignore[attr-defined]
         known = [t for t in tokens if t in vocab]
         if not known or not self.rows:

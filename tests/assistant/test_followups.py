@@ -28,11 +28,6 @@ def test_province_switch_finds_same_database(assistant: Assistant) -> None:
     assert "Sở Nông nghiệp và Môi trường" in second.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss since the retrieval-first rebuild: Quảng Ninh's «Hồ sơ sức khỏe điện tử» shares «điện tử» "
-    "with the focus and the calibrated model accepts it; no generated negative teaches this province pair",
-)
 def test_province_switch_to_province_lacking_it(assistant: Assistant) -> None:
     first = assistant.ask("Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?")
     second = assistant.ask("Còn ở Quảng Ninh thì sao?", session_id=first.session_id)
