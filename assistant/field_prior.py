@@ -20,9 +20,15 @@ from assistant.text_model import TextClassifier, load_text_model
 FIELD_MODEL_FILE = Path(__file__).with_name("field_model.json")
 
 
+# Words of every database's name ("cơ sở dữ liệu", "hệ thống") say how a column is asked too ("gồm dữ liệu gì",
+# "lấy từ hệ thống nào"): they stay in the aspect.
+_GENERIC_NAME_WORDS = frozenset("co so du lieu he thong".split())
+
+
 def aspect_text(question: str, name: str, places: frozenset[str]) -> str:
-    """The question's folded words without those of the entry's name and of the provinces."""
-    drop = set(fold(name).split()) | places
+    """The question's folded words without those of the entry's name (but its generic words) and of the
+    provinces."""
+    drop = (set(fold(name).split()) - _GENERIC_NAME_WORDS) | places
     return " ".join(w for w in fold(question).split() if w not in drop)
 
 

@@ -153,6 +153,8 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         q.fields.append(Field.NOTES)
     for name in covered | {fold(p) for p in q.foreign_provinces}:
         rest = _cut_phrase(rest, name)
+    for doc in q.documents:  # initials read as a named province ("qn", "HD") are the place, not the topic
+        rest = _cut_phrase(rest, "".join(w[0] for w in fold(index.corpus.document(doc).province).split()))
     # Names first, cues after: an agency's name holds words that cues use ("Sở Xây dựng", "Sở Thông tin …").
     q.agency = index.find_agency(rest)
     if q.agency and re.search(rf"co so du lieu (?:ve )?{re.escape(q.agency)}(?![a-z])", rest):

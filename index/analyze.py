@@ -40,14 +40,15 @@ _STOPWORDS = frozenset(
 
 @cache
 def abbreviation_table() -> tuple[tuple[str, str, str], ...]:
-    """(surface form in lower case, canonical token, expansion), longest surface first: the abbreviations and
-    the synonyms (everyday words → the official term, canonical "") of `corpus/abbreviations.json`."""
+    """(surface form in lower case, canonical token, expansion), longest surface first: the abbreviations, the
+    chat shorthand ('ko', 'ntn') and the synonyms (everyday words → the official term, canonical "") of
+    `corpus/abbreviations.json`."""
     # Located next to corpus/text.py: under pytest `corpus` itself may resolve to the tests/corpus namespace.
     raw = (Path(corpus.text.__file__).parent / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
     rows: list[tuple[str, str, str]] = []
     table = json.loads(raw)
     synonyms = table.get("synonyms", [])
-    for item in [*table["abbreviations"], *synonyms]:
+    for item in [*table["abbreviations"], *table.get("shorthand", []), *synonyms]:
         long = unicodedata.normalize("NFC", item["long"]).lower()
         # A synonym has no token of its own (canonical ""): it adds the official term beside the user's words.
         canonical = "" if item in synonyms else re.sub(r"\W", "", fold_accents(item["short"][0]).lower())

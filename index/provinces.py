@@ -89,10 +89,19 @@ def _names_initials(text: str, initials: str, *, first_word: bool) -> bool:
         capitals = m.group(0) == initials
         if (before and before[-1] in _PLACE_WORDS) or not after or (first_word and not before):
             return True
+        following = re.findall(r"\w+", after.lower())[:1]
+        if before and following and following[0] in _ASKING_WORDS:
+            return True  # "csdl hộ tịch hd chia sẻ ntn": the place closes the database's name, a question follows
         if capitals and before and not re.match(r"(?:số|so)\b|\d", after, re.IGNORECASE):
             return True  # "HD số 5", "HD 01/2022" name a document (hướng dẫn), not a place
     return False
 
+
+# Words that open what is asked about a database; initials between its name and one of them stand for the place.
+# ("nào" is not one: "kết nối với HT nào" asks which system.)
+_ASKING_WORDS = frozenset(
+    "ai co có gom gồm do la là chia lay lấy ket kết cap cập thu nhap nhập bao may mấy nhung những dung dùng".split()
+)
 
 _MATCHERS: dict[int, tuple[Corpus, ProvinceMatcher]] = {}
 

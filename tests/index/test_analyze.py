@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -122,3 +123,15 @@ def test_version_is_the_same_in_every_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert versions == {Analyzer().version}
+
+
+def test_chat_shorthand_never_occurs_as_a_word_in_the_sources() -> None:
+    table = json.loads((REPO / "corpus" / "abbreviations.json").read_text(encoding="utf-8"))
+    sources = " ".join(p.read_text(encoding="utf-8").lower() for p in (REPO / "corpus" / "sources").glob("*.txt"))
+    words = set(re.findall(r"[^\W_]+", sources))
+    assert [s for item in table["shorthand"] for s in item["short"] if s in words] == []
+
+
+def test_chat_shorthand_expands_in_questions() -> None:
+    tokens = analyze("csdl ho tich ko chia se ntn")
+    assert "không" in tokens and "như" in tokens and "thế" in tokens
