@@ -13,7 +13,7 @@ from assistant.plan import Plan
 from assistant.planner import Planner
 from assistant.question import understand
 from assistant.responder import Responder
-from assistant.session import Focus, SessionStore
+from assistant.session import Focus, Sessions
 from corpus.store import Corpus
 from index.retriever import Retriever
 
@@ -35,7 +35,7 @@ class Assistant:
         corpus: the parsed documents, entries and clauses.
         retriever: generates the candidates and their evidence; without one, questions that need retrieval are
             answered `not_found` (lists, counts and facts of the decision still work).
-        sessions: where conversations are kept (SQLite).
+        sessions: where conversations are kept (SQLite, or Redis for several machines).
         calibration: the abstention model; by default the one fitted for this kind of retriever.
 
     Raises:
@@ -46,7 +46,7 @@ class Assistant:
         self,
         corpus: Corpus,
         retriever: Retriever | None,
-        sessions: SessionStore,
+        sessions: Sessions,
         calibration: Calibration | None = None,
     ) -> None:
         self.corpus = corpus
