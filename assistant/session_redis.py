@@ -74,8 +74,12 @@ class RedisSessionStore:
         self.max_sessions = max_sessions
         try:
             # Short timeouts: a request waits seconds at most for an unreachable store, then gets a 503.
-            self._redis = client if client is not None else redis.Redis.from_url(
-                url, decode_responses=True, socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
+            self._redis = (
+                client
+                if client is not None
+                else redis.Redis.from_url(
+                    url, decode_responses=True, socket_timeout=5, socket_connect_timeout=5, health_check_interval=30
+                )
             )
             self._redis.ping()
         except ValueError as exc:

@@ -20,8 +20,12 @@ def both(tmp_path_factory: pytest.TempPathFactory, sources_dir: Path) -> tuple[A
     data_dir = tmp_path_factory.mktemp("onnx-vs-torch")
     opened = [
         open_assistant(
-            sources_dir=sources_dir, data_dir=data_dir, embedder="multilingual-e5-small", retriever="hybrid",
-            sessions_db=None, query_runtime=runtime,
+            sources_dir=sources_dir,
+            data_dir=data_dir,
+            embedder="multilingual-e5-small",
+            retriever="hybrid",
+            sessions_db=None,
+            query_runtime=runtime,
         )  # fmt: skip
         for runtime in ("torch", "onnx")
     ]
