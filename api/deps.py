@@ -52,7 +52,7 @@ def embedder_id(assistant: ServedAssistant, settings: Settings) -> str:
 
 def _embedder(assistant: ServedAssistant) -> object | None:
     for owner in (assistant, assistant.retriever, getattr(assistant.retriever, "dense", None)):
-        embedder = getattr(owner, "embedder", None)
+        embedder: object | None = getattr(owner, "embedder", None)
         if embedder is not None:
             return embedder
     return None

@@ -102,7 +102,7 @@ class RedisSessionStore:
                 data = self._redis.get(PREFIX + "s:" + session_id)
             except self._errors as exc:
                 raise self._failure(exc) from exc
-            if data is not None:
+            if isinstance(data, str):  # decode_responses: str, or None when unknown or expired
                 try:
                     return Session.from_json(session_id, data)
                 except (ValueError, TypeError, KeyError):
@@ -116,7 +116,7 @@ class RedisSessionStore:
             SessionStoreError: Redis cannot be reached.
         """
         keys = [PREFIX + "recent", PREFIX + "s:" + session.id]
-        args = [session.id, session.to_json(), self.ttl_seconds, self.max_sessions, PREFIX + "s:"]
+        args: list[str | int] = [session.id, session.to_json(), self.ttl_seconds, self.max_sessions, PREFIX + "s:"]
         try:
             self._save(keys=keys, args=args)
         except self._errors as exc:

@@ -91,9 +91,10 @@ class OnnxEmbedder:
         encoding = self._tokenizer.encode(text.lower() if self.lower_case else text)
         ids = np.asarray([encoding.ids], dtype=np.int64)
         feed: dict[str, Any] = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-        hidden = self._session.run(["last_hidden_state"], feed)[0][0]  # (tokens, dim), every token real
+        hidden: np.ndarray = self._session.run(["last_hidden_state"], feed)[0][0]  # (tokens, dim), all real
         mean = hidden.mean(axis=0)
-        return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+        vector: np.ndarray = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+        return vector
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Embed questions (with the query prompt), one at a time: shape (len(texts), dim), float32, unit norm."""

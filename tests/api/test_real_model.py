@@ -39,3 +39,9 @@ def test_question_without_diacritics_is_answered_from_hai_duong(hybrid_client: T
 def test_search_with_the_model_ranks_the_land_database_first(hybrid_client: TestClient) -> None:
     results = hybrid_client.get("/api/search", params={"q": "CSDL về đất đai Hà Tĩnh", "k": 5}).json()["results"]
     assert results[0]["id"] == "ha-tinh-2022/29"
+
+
+def test_healthz_reports_the_query_cache_of_the_process(hybrid_client: TestClient) -> None:
+    hybrid_client.post("/api/ask", json={"question": "Ai quản lý CSDL về đất đai ở Hà Tĩnh?"})
+    cache = hybrid_client.get("/healthz").json()["query_cache"]
+    assert cache["max_size"] == 4096 and cache["misses"] >= 1 and cache["size"] >= 1
