@@ -28,7 +28,9 @@ class Settings(BaseSettings):
     query_runtime: QueryRuntime = Field(
         QueryRuntime.ONNX, description="What embeds e5 queries: 'onnx' (the model folder's ONNX export) or 'torch'"
     )
-    onnx_threads: int = Field(1, ge=1, le=64, description="ONNX Runtime threads per query")
+    onnx_threads: int = Field(
+        2, ge=1, le=64, description="ONNX Runtime threads for a query embedded alone (one while others run)"
+    )
     query_cache_size: int = Field(4096, ge=0, description="Query embeddings kept in an LRU cache (0: none)")
     session_ttl_seconds: int = 3600
     max_sessions: int = 10_000

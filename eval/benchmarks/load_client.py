@@ -32,17 +32,28 @@ GOLD_FILES = [
 _CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
+def _sameness(question: str) -> str:
+    """What the server's caches cannot tell apart, roughly: case, diacritics (restored for the model), spacing,
+    Unicode form."""
+    from corpus.text import clean_text, fold_accents
+
+    return " ".join(fold_accents(clean_text(question)).casefold().split())
+
+
 def conversations(seed: int = 0) -> list[list[str]]:
-    """Every gold item's questions in turn order (one conversation each), in a seeded random order."""
-    items = [
-        [turn["q"] for turn in json.loads(line)["turns"]]
-        for path in GOLD_FILES
-        if path.exists()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    random.Random(seed).shuffle(items)
-    return items
+    """Every gold item's questions in turn order (one conversation each), without the surface variants that
+    differ only in case, diacritics or spacing (the server would serve those from its caches), shuffled."""
+    items: dict[tuple[str, ...], list[str]] = {}
+    for path in GOLD_FILES:
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                turns = [turn["q"] for turn in json.loads(line)["turns"]]
+                items.setdefault(tuple(_sameness(q) for q in turns), turns)
+    ordered = list(items.values())
+    random.Random(seed).shuffle(ordered)
+    return ordered
 
 
 class Mix:

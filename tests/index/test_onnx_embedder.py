@@ -116,3 +116,18 @@ def test_query_embedding_through_onnx_does_not_import_torch(e5_model_dir: Path, 
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert out.stdout.split() == ["OnnxEmbedder", "False"], out.stderr[-2000:]
+
+
+@pytest.mark.slow
+def test_a_query_alone_and_a_query_among_others_get_the_same_vector(e5_model_dir: Path) -> None:
+    export = ensure_onnx_export(e5_model_dir)
+    embedder = OnnxEmbedder(e5_model_dir, export.model_file, model_id=e5_model_dir.name, threads=2)
+    questions = _dev_questions()[:40]
+    alone = embedder.encode_queries(questions)  # nothing else running: the 2-thread session
+    embedder._running = 1  # as if another request were being embedded: the 1-thread session
+    try:
+        among_others = embedder.encode_queries(questions)
+    finally:
+        embedder._running = 0
+    assert embedder._alone is not embedder._shared
+    assert np.allclose(alone, among_others, atol=1e-5)
