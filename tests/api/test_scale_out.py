@@ -17,8 +17,8 @@ from tests.api.serving import children, rss_mb, serve_env, serving
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow
-FIRST = "Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?"
-FOLLOW_UP = "Nó được chia sẻ theo hình thức nào?"
+FIRST = "Cơ sở dữ liệu hộ tịch điện tử của Hà Tĩnh do cơ quan nào quản lý?"
+FOLLOW_UP = "Còn hình thức chia sẻ của nó?"
 
 
 def test_one_conversation_continues_across_two_replicas(
