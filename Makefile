@@ -42,9 +42,15 @@ $(STAMPS)/test-deps: pyproject.toml $(STAMPS)/install
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
+	# The scale-out tests start their own redis-server on a loopback port; RUNLEVEL=1 keeps the package's
+	# service from being started at install.
+	@if [ ! -x /usr/bin/redis-server ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq redis-server >/dev/null; \
+	fi
 	@touch $@
 
-test-deps: $(STAMPS)/test-deps ## Install what the tests need (pytest, playwright, Debian's chromium)
+test-deps: $(STAMPS)/test-deps ## Install what the tests need (pytest, playwright, Debian's chromium and redis-server)
 
 test: setup test-deps ## Install what tests need and run every test, slow ones included
 	$(PY) -m pytest

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
-from api.deps import ServedAssistant, embedder_id
+from api.deps import ServedAssistant, embedder_id, query_path
 from api.errors import install_error_handlers
 from api.middleware import AccessLogMiddleware, BodyLimitMiddleware, HeadAsGetMiddleware, SingleValueQueryMiddleware
 from api.routes import ask, documents, entries, export, health, pages, search
@@ -36,6 +36,10 @@ def open_served_assistant(settings: Settings) -> ServedAssistant:
         sessions_db=settings.sessions_db,
         session_ttl_seconds=settings.session_ttl_seconds,
         max_sessions=settings.max_sessions,
+        sessions_url=settings.sessions_url,
+        query_runtime=settings.query_runtime.value,
+        onnx_threads=settings.onnx_threads,
+        query_cache_size=settings.query_cache_size,
     )
     return assistant
 
@@ -49,16 +53,21 @@ def create_app(settings: Settings | None = None, *, assistant: ServedAssistant |
         served = assistant if assistant is not None else open_served_assistant(settings)
         app.state.assistant = served
         corpus = served.corpus
+        sessions = getattr(served, "sessions", None)
         log.info(
-            "serving %d documents (%s), %d entries, %d clauses; retriever %s, embedder %s",
+            "serving %d documents (%s), %d entries, %d clauses; retriever %s, embedder %s (%s); sessions in %s",
             len(corpus.documents()),
             ", ".join(d.id for d in corpus.documents()),
             len(corpus.entries()),
             len(corpus.clauses()),
             settings.retriever,
             embedder_id(served, settings),
+            query_path(served),
+            getattr(sessions, "url", None) or "SQLite",
         )
         yield
+        if assistant is None and sessions is not None:
+            sessions.close()  # ours to close: the lifespan opened it
 
     # Swagger UI and ReDoc from the fastapi-offline package: intranets have no CDN.
     app = FastAPIOffline(

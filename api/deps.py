@@ -50,6 +50,32 @@ def embedder_id(assistant: ServedAssistant, settings: Settings) -> str:
     return settings.embedder
 
 
+def _embedder(assistant: ServedAssistant) -> object | None:
+    for owner in (assistant, assistant.retriever, getattr(assistant.retriever, "dense", None)):
+        embedder: object | None = getattr(owner, "embedder", None)
+        if embedder is not None:
+            return embedder
+    return None
+
+
+def query_path(assistant: ServedAssistant) -> str:
+    """How queries are embedded, for the start-up log: 'onnx, 1 thread, cache 4096', 'torch', or 'none'."""
+    embedder = _embedder(assistant)
+    if embedder is None:
+        return "none"
+    cache = getattr(embedder, "size", None) if hasattr(embedder, "stats") else None
+    inner = getattr(embedder, "inner", embedder)
+    threads = getattr(inner, "threads", None)
+    runtime = f"onnx, {threads} thread(s)" if threads is not None else "torch"
+    return runtime + (f", cache {cache}" if cache else ", no cache")
+
+
+def query_cache_stats(assistant: ServedAssistant) -> dict[str, int] | None:
+    """Hits, misses and size of the query-embedding cache, or None without one."""
+    stats = getattr(_embedder(assistant), "stats", None)
+    return stats() if callable(stats) else None
+
+
 AssistantDep = Annotated[ServedAssistant, Depends(get_assistant)]
 CorpusDep = Annotated[Corpus, Depends(get_corpus)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas import MAX_QUESTION_CHARS, MAX_SEARCH_K
-from assistant.errors import QuestionError
+from assistant.errors import QuestionError, SessionStoreError
 from corpus.errors import UnknownIdError
 
 log = logging.getLogger("csdl_qa.api")
@@ -123,15 +123,23 @@ async def _bad_question(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc) or "Câu hỏi không hợp lệ."}, status_code=422)
 
 
+async def _store_down(request: Request, exc: Exception) -> JSONResponse:
+    log.error("session store unavailable on %s %s: %s", request.method, request.url.path, exc)
+    detail = "Kho lưu cuộc trò chuyện tạm thời không truy cập được; vui lòng thử lại sau ít phút."
+    return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": "5"})
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return JSONResponse({"detail": "Lỗi máy chủ; vui lòng thử lại sau."}, status_code=500)
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Register the handlers: validation → 422, unknown id → 404, bad question → 422, anything else → JSON 500."""
+    """Register the handlers: validation → 422, unknown id → 404, bad question → 422, session store down → 503,
+    anything else → JSON 500."""
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(UnknownIdError, _unknown_id)
     app.add_exception_handler(QuestionError, _bad_question)
+    app.add_exception_handler(SessionStoreError, _store_down)
     app.add_exception_handler(Exception, _unexpected)

@@ -235,6 +235,11 @@ class Health(BaseModel):
     entries: int
     clauses: int
     embedder: str = Field(examples=["multilingual-e5-small"])
+    query_cache: dict[str, int] | None = Field(
+        None,
+        description="Query-embedding cache of the process that answered: hits, misses, size, max_size (null: none)",
+        examples=[{"hits": 12, "misses": 40, "size": 40, "max_size": 4096}],
+    )
 
 
 class ErrorBody(BaseModel):

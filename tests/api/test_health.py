@@ -13,6 +13,7 @@ def test_healthz_reports_what_is_served(client: TestClient) -> None:
     assert (body["documents"], body["entries"]) == (3, 108)
     assert body["clauses"] > 0
     assert body["embedder"] == "none"
+    assert body["query_cache"] is None  # no embedder, no query cache
 
 
 def test_openapi_is_served_with_vietnamese_examples(client: TestClient) -> None:

@@ -62,3 +62,9 @@ def test_lookup_with_the_model_ranks_in_the_order_of_search(hybrid_client: TestC
     firsts = [i for i in searched if i in set(listed)]
     assert firsts and listed[: len(firsts)] == firsts
     assert len(listed) == len(set(listed))
+
+
+def test_healthz_reports_the_query_cache_of_the_process(hybrid_client: TestClient) -> None:
+    hybrid_client.post("/api/ask", json={"question": "Ai quản lý CSDL về đất đai ở Hà Tĩnh?"})
+    cache = hybrid_client.get("/healthz").json()["query_cache"]
+    assert cache["max_size"] == 4096 and cache["misses"] >= 1 and cache["size"] >= 1

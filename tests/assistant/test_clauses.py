@@ -19,14 +19,9 @@ from assistant.answer import AnswerStatus
             "Sở Khoa học và Công nghệ Quảng Ninh được giao xây dựng, triển khai Kho dữ liệu số ra sao?",
             "quang-ninh-2026/dieu-2.1.c",
         ),
-        pytest.param(
+        (
             "Đơn vị có CSDL dùng chung ở Hải Dương cùng sở nào kết nối dữ liệu về Kho CSDL dùng chung của tỉnh?",
             "hai-duong-2022/dieu-2.2.b",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known miss since the retrieval-first rebuild: the point is retrieved first but the calibrated "
-                "model refuses it (its words are the ones every point of Điều 2 shares)",
-            ),
         ),
         (
             "Cơ quan nào ở Hải Dương chưa có cơ sở dữ liệu thuộc danh mục thì cần nghiên cứu, đề xuất gì?",

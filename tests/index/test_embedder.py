@@ -113,9 +113,29 @@ def test_local_folder_without_prompts_encodes_queries_as_documents(minilm_dir: P
 @pytest.mark.slow
 @pytest.mark.usefixtures("no_network")
 def test_e5_spec_reuses_the_built_folder(e5_model_dir: Path) -> None:
-    embedder = load_embedder("multilingual-e5-small", e5_model_dir.parent)
+    embedder = load_embedder("multilingual-e5-small", e5_model_dir.parent, query_runtime="torch")
     assert isinstance(embedder, SentenceTransformerEmbedder)
     assert (embedder.path, embedder.model_id, embedder.dim) == (e5_model_dir, e5_model_dir.name, 384)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("no_network")
+def test_e5_spec_embeds_queries_with_the_folders_onnx_export_by_default(e5_model_dir: Path) -> None:
+    from index.onnx_embedder import OnnxEmbedder
+
+    embedder = load_embedder("multilingual-e5-small", e5_model_dir.parent)
+    assert isinstance(embedder, OnnxEmbedder)
+    assert (embedder.model_folder, embedder.model_id, embedder.dim) == (e5_model_dir, e5_model_dir.name, 384)
+    assert embedder.model_file == e5_model_dir / "onnx" / "model.onnx"
+
+
+@pytest.mark.slow
+def test_a_cache_size_puts_the_query_cache_in_front(minilm_dir: Path, tmp_path: Path) -> None:
+    from index.query_cache import CachedQueryEmbedder
+
+    embedder = load_embedder(str(minilm_dir), tmp_path, query_cache_size=8)
+    assert isinstance(embedder, CachedQueryEmbedder) and isinstance(embedder.inner, SentenceTransformerEmbedder)
+    assert embedder.model_id == "model" and embedder.size == 8
 
 
 @pytest.mark.slow
