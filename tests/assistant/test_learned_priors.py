@@ -18,7 +18,8 @@ def test_text_model_inference_equals_scikit_learn() -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    texts = ["ai quản lý", "đơn vị nào quản lý", "lấy dữ liệu từ đâu", "nguồn dữ liệu", "chia sẻ thế nào", "hình thức chia sẻ"]
+    texts = ["ai quản lý", "đơn vị nào quản lý", "lấy dữ liệu từ đâu", "nguồn dữ liệu", "chia sẻ thế nào",
+             "hình thức chia sẻ"]  # fmt: skip
     labels = ["agency", "agency", "collection", "collection", "sharing", "sharing"]
     pipeline = make_pipeline(TfidfVectorizer(analyzer=terms, sublinear_tf=True), LogisticRegression(C=10.0))
     pipeline.fit(texts, labels)
