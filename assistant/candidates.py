@@ -161,9 +161,36 @@ class CandidateGenerator:
             return DocumentEvidence(document, [], [], [], [])
         entries = self._ranked(raw, document, ("entry",), only)
         clauses = self._ranked(raw, document, ("clause",), only)
-        judged = self._ranked(raw, document, ("entry", "clause"), only)[:JUDGED]
+        ranked = self._ranked(raw, document, ("entry", "clause"), only)
+        judged = ranked[:JUDGED]
+        # The dense side's own first record is judged too when the fusion ranks it lower: a question in words of
+        # its own ("người bác hy sinh … an táng ở đâu") is often read right by the model and wrong by BM25.
+        dense_first = self._dense_first(raw, document, only)
+        if dense_first is not None and all(c.id != dense_first for c in judged):
+            judged += [c for c in ranked if c.id == dense_first] or self._ranked_ids(raw, document, only, dense_first)
         rows = self._features(raw, judged, topic, document, only)
         return DocumentEvidence(document, entries, clauses, judged, rows)
+
+    def _dense_first(self, raw: RawScores, document: str, only: set[str] | None) -> str | None:
+        """The record of the document the dense side ranks first (None without a dense side)."""
+        if raw.cosine is None:
+            return None
+        mask = self._kind_mask(document, ("entry", "clause"), only)
+        if not mask.any():
+            return None
+        return self._rows[int(np.argmax(np.where(mask, raw.cosine, -np.inf)))].id
+
+    def _ranked_ids(self, raw: RawScores, document: str, only: set[str] | None, record: str) -> list[Candidate]:
+        """The candidate for one record, ranked by fused score among the document's records."""
+        mask = self._kind_mask(document, ("entry", "clause"), only)
+        fused = raw.fused(mask)
+        order = [int(i) for i in np.argsort(-fused, kind="stable") if np.isfinite(fused[i])]
+        i = self._row_of[record]
+        return [
+            Candidate(id=record, kind=self._rows[i].kind, document_id=document, rank=order.index(i),
+                      fused=float(fused[i]), bm25=float(raw.bm25[i]) if raw.bm25 is not None else 0.0,
+                      cosine=float(raw.cosine[i]) if raw.cosine is not None else 0.0)
+        ]  # fmt: skip
 
     def _kind_mask(self, document: str, kinds: tuple[str, ...], only: set[str] | None) -> np.ndarray:
         mask = np.zeros(len(self._rows), dtype=bool)

@@ -81,6 +81,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"cap nhat(?: du lieu)?",
         r"nguon (?:du lieu|goc du lieu|thong tin)",
         r"lay (?:du lieu )?tu dau",
+        r"(?:lay|nhap|cap nhat|thu thap)(?: [a-z]+){0,3} o dau",  # "dữ liệu đầu vào lấy ở đâu", "cập nhật ở đâu"
         r"(?:lay )?(?:du lieu |so lieu |thong tin )?tu (?:he thong|nguon|co so du lieu|phan mem) nao",
         r"lay (?:du lieu|so lieu|thong tin) tu",
         r"tu dau",
@@ -169,17 +170,21 @@ COUNT_CUE = _cues(
     r"bao nhieu",
     r"tong so",
     r"so luong",
-    r"may (?:co so du lieu|he thong|cai)",
+    r"may (?:co so du lieu|he thong|cai|kho du lieu|kho)",
     r"dem",
 )
+# What users call a database: "CSDL", "hệ thống", or a "kho (dữ liệu)" ("những kho dữ liệu nào", "bao nhiêu kho").
+_DB = r"(?:co so du lieu|he thong|kho du lieu|kho)"
 LIST_CUE = _cues(
-    r"(?:nhung|cac|mot so) (?:co so du lieu|he thong) (?:nao|gi)",
-    r"(?:co|gom|quan ly|chu tri|phu trach) (?:nhung |cac )?(?:co so du lieu|he thong) (?:nao|gi)",
+    rf"(?:nhung|cac|mot so) {_DB} (?:nao|gi)",
+    rf"(?:co|gom|quan ly|chu tri|phu trach) (?:nhung |cac )?{_DB} (?:nao|gi)",
     r"liet ke",
-    r"danh sach",
+    r"danh sach (?:cac |nhung |toan bo |day du )?(?:co so du lieu|he thong|kho)",
+    r"(?:cho|xem|gui|ke) (?:toi |minh |em )?danh sach",
+    r"danh sach(?= ?$)",
     r"ke ten",
-    r"(?:gom|bao gom|co) (?:nhung|cac) (?:co so du lieu|he thong)",
-    r"nhung (?:co so du lieu|he thong)",
+    rf"(?:gom|bao gom|co) (?:nhung|cac) {_DB}",
+    rf"nhung {_DB}",
     r"(?:nhung|cac) (?:cai|muc) (?:nao|gi)",
     r"(?:co so du lieu|he thong) nao(?= (?:duoc|la|thuoc|da|dang|con|chua)\b)",
     r"cac co so du lieu",
@@ -204,12 +209,12 @@ FOLLOW_CUE = _cues(
 _NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|cac|thanh tra|bao hiem)(?![a-z]))"
 REFERENCE_CUE = _cues(
     r"no",
-    r"(?:co so du lieu|he thong|du lieu|cai) (?:do|nay|tren|ay|vua roi|vua noi)" + _NOT_AGENT,
+    r"(?:co so du lieu|he thong|du lieu|cai|kho(?: du lieu)?) (?:do|nay|tren|ay|vua roi|vua noi)" + _NOT_AGENT,
     r"(?:co quan|don vi|so) (?:do|nay|tren|ay)" + _NOT_AGENT,
 )
 # With diacritics the demonstratives are unambiguous ("đó" is not "do", "nó" is not "nợ").
 REFERENCE_ACCENTED = re.compile(
-    r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|cái|cơ quan|đơn vị|sở) "
+    r"(?<!\w)(?:nó|(?:cơ sở dữ liệu|hệ thống|dữ liệu|kho dữ liệu|kho|cái|cơ quan|đơn vị|sở) "
     r"(?:đó|này|trên|ấy|vừa rồi|vừa nói))(?!\w)"
 )
 # "bên đó", "tỉnh ấy", "ở đó": the place the conversation is about (its documents), not one of its databases.
@@ -218,6 +223,16 @@ PLACE_REFERENCE_ACCENTED = re.compile(r"(?<!\w)(?:(?:bên|nơi|chỗ|tỉnh) (?:
 # "quyết định đó", "văn bản này": the decision the conversation is about.
 DECISION_REFERENCE = _cues(r"(?:quyet dinh|van ban|danh muc) (?:do|nay|ay|tren)")
 AGENCY_REFERENCE_ACCENTED = re.compile(r"(?<!\w)(?:cơ quan|đơn vị|sở) (?:đó|này|trên|ấy)(?!\w)")
+# How a question is framed politely ("cho tôi hỏi với", "nhờ các anh chị chỉ giúp", "làm ơn"): no topic.
+POLITE = _cues(
+    r"cho (?:toi|minh|em|chau|con|tui) (?:hoi|biet)(?: voi| chut| them)?",
+    r"nho (?:cac |may )?(?:anh chi|anh|chi|ban|chu|co|bac|em)?(?: oi)? ?(?:chi giup|chi dum|giup|cho biet|tra giup)",
+    r"(?:xin|cho) (?:hoi|cho biet|phep hoi)",
+    r"lam on",
+    r"(?:anh|chi|ban|em|chu|co|bac) oi",
+    r"giup (?:toi|minh|em|chau|tui)(?: voi)?",
+    r"(?:duoc )?khong a",
+)
 GENERIC = _cues(
     r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay"
 )

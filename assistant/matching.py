@@ -22,6 +22,12 @@ from corpus.text import fold_accents
 _AGENCY_HEADS = ("so ", "ban ", "van phong", "cong an", "thanh tra", "bao hiem", "uy ban", "cac ", "trung tam", "bo ")
 
 
+# Heads that many bodies' names begin with: as a prefix alone they name no one body.
+_GENERIC_AGENCY_HEADS = frozenset(
+    {"uy ban nhan dan", "uy ban nhan dan cac", "uy ban nhan dan cap", "van phong uy ban", "van phong uy ban nhan"}
+)
+
+
 def content_words(text: str) -> list[str]:
     """Accented lower-case syllables that carry meaning (stop syllables and bare numbers dropped)."""
     return [a for a, f in syllables(text) if not is_stop(a) and not f.isdigit()]
@@ -142,8 +148,16 @@ class CatalogueIndex:
         for e in corpus.entries():
             columns = (e.purpose, e.scope, e.content, e.collection, e.sharing, e.notes, e.agency)
             self.column_pair_df.update(folded_pairs(" ".join(x or "" for x in columns)))
+        # A cell naming a collective ("Các Sở, Ban, Ngành, UBND cấp huyện, cấp xã") is one agency: its parts are
+        # words of many questions ("… của các sở, ngành và UBND cấp huyện"), not a body a question filters by.
         self.agencies = sorted(
-            {part for e in corpus.entries() for part in agency_parts(e.agency)}, key=len, reverse=True
+            {
+                part
+                for e in corpus.entries()
+                for part in ([fold(e.agency)] if fold(e.agency).startswith("cac ") else agency_parts(e.agency))
+            },
+            key=len,
+            reverse=True,
         )
         self.sectors = sorted({e.sector for e in corpus.entries() if e.sector})
 
@@ -227,7 +241,8 @@ class CatalogueIndex:
         return out
 
     def find_agency(self, folded_question: str) -> str | None:
-        """The longest agency (or agency prefix of at least three words) named in the question, folded."""
+        """The longest agency (or agency prefix of at least three words) named in the question, folded; a prefix
+        that is only the head every such body shares ("ủy ban nhân dân", "văn phòng ủy ban") names none."""
         q = f" {folded_question} "
         best: str | None = None
         for agency in self.agencies:
@@ -235,6 +250,8 @@ class CatalogueIndex:
             floor = min(len(parts), 3)
             for n in range(len(parts), floor - 1, -1):
                 phrase = " ".join(parts[:n])
+                if n < len(parts) and phrase in _GENERIC_AGENCY_HEADS:
+                    break
                 if f" {phrase} " in q and (best is None or len(phrase) > len(best)):
                     best = phrase
                     break

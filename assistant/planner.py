@@ -8,6 +8,7 @@ record (entry or clause) is judged on its own evidence by the calibrated model (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -16,15 +17,17 @@ from assistant.candidates import Candidate, CandidateGenerator, DocumentEvidence
 from assistant.clauses import addressed_clause, pick_clause
 from assistant.field_prior import FieldPrior
 from assistant.fields import asked_field, best_evidenced, fields_for
-from assistant.lexicon import fold, has_diacritics, syllables
-from assistant.matching import CatalogueIndex, Scored, query_terms
+from assistant.lexicon import STOP_SYLLABLES, fold, has_diacritics, syllables
+from assistant.matching import CatalogueIndex, Scored, content_words, query_terms
 from assistant.plan import Plan
 from assistant.question import Field, Meta, Question
 from assistant.scope import ScopeModel
 from assistant.session import Focus
 from assistant.sets import Evidence, name_vocabulary, planned_entries, topic_set
-from corpus.records import SharingMode
+from corpus.records import CatalogueEntry, SharingMode
 
+# An act cited by its number ("2913/QĐ-BNNMT", "45/2025/NĐ-CP").
+_ACT = re.compile(r"\d+(?:/\d{4})?/[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
 # A follow-up that names no column ("còn ở Hải Dương thì sao?") keeps the conversation's columns unless the learned
 # prior is more sure than not that its words ask another one.
 FOLLOW_UP_PRIOR = 0.5
@@ -112,14 +115,15 @@ class Planner:
         continues = marker or q.within or (focus.kind is not None and bool(q.fields or q.meta))
         if self.scope is not None and not continues and self.scope.outside(q.text):
             return Plan("not_found", documents=docs, reason="outside")  # a public service, not a database
-        if q.meta:
+        listed_by_notes = (q.wants_list or q.wants_count) and Field.NOTES in q.fields
+        if q.meta and not listed_by_notes:
             return self._meta(q, focus, docs, own_topic)
         if q.ordinal is not None and focus.listed:
             return self._ordinal(q, focus)
         about_agency = q.refers_to_agency and (q.wants_list or q.wants_count or q.wants_other)
         if q.refers_back and focus.entries and not docs and not q.names_database and not about_agency:
             return self._from_focus(q, focus, docs)  # "nó", "bên đó": the database the conversation is about
-        if q.wants_count or q.wants_list or (q.wants_compare and not own_topic):
+        if q.wants_count or q.wants_list or (q.wants_compare and not own_topic) or listed_by_notes:
             typed = has_diacritics(q.text)
             q.topic = [w for w in q.topic if not self._in_title(w, typed)]
             q.topic_parts = [[w for w in p if not self._in_title(w, typed)] for p in q.topic_parts]
@@ -207,6 +211,9 @@ class Planner:
         if (q.within or in_set) and not docs and focus.documents:
             docs = list(focus.documents)  # "trong đó …", "kể tên …": inside what the conversation just counted
         targets = docs or self.all_documents
+        noted = self._noted(q, targets) if Field.NOTES in q.fields else None
+        if noted:  # "những CSDL nào có ghi chú …": the notes column holds what is asked
+            return Plan(kind, documents=targets, entries=[_sure(e.id) for e in noted], topic=q.topic)
         names_entry = any(self._name_matches(part, targets) for part in q.topic_parts)
         if kind == "list" and own_topic and not q.has_filter and not names_entry:  # a filter or a name: databases
             accepted = self._judge(q.text, targets, q.asked_topic)
@@ -238,7 +245,7 @@ class Planner:
             plan = Plan(
                 kind, documents=targets, agency=q.agency or inherited.get("agency"),
                 sector=q.sector or inherited.get("sector"), group=q.group or inherited.get("group"),
-                sharing_mode=q.sharing_mode or _mode(inherited.get("sharing_mode")), status=q.status,
+                sharing_mode=q.sharing_mode or _mode(inherited.get("sharing_mode")), status=self._status(q, targets),
             )  # fmt: skip
             if q.sector and q.sector_words and not any(self._has_sectors(d) for d in targets):
                 # Hà Tĩnh and Hải Dương have no sector column: "lĩnh vực giáo dục" is read from the names.
@@ -293,6 +300,29 @@ class Planner:
         names = set().union(*(self.index.entries[s.id].name_terms for s in named))
         more = [k for k in keys if k not in names and not self.index.is_generic(k.lstrip("~"))]
         return named if more else []
+
+    def _noted(self, q: Question, documents: list[str]) -> list[CatalogueEntry]:
+        """Entries whose notes hold every topic word and every act number the question cites ("2913/QĐ-BNNMT");
+        with neither, the entries that have notes at all."""
+        acts = [fold(a) for a in _ACT.findall(q.text)]
+        # What the notes must say follows "ghi chú" ("có ghi chú thời gian thực hiện"); an act's number says it all.
+        said = q.folded.split("ghi chu", 1)[1] if "ghi chu" in q.folded else ""
+        keys = [] if acts else [w for w in said.split() if w not in STOP_SYLLABLES and not w.isdigit()]
+        out = []
+        for d in documents:
+            for e in self.index.corpus.entries(document=d):
+                notes = f" {fold(e.notes or '')} "
+                if e.notes and all(f" {k} " in notes for k in keys) and all(a in notes for a in acts):
+                    out.append(e)
+        return out
+
+    def _status(self, q: Question, documents: list[str]) -> str | None:
+        """The status a set is filtered by, when some target catalogue's notes state it at all ("Văn phòng UBND
+        đang vận hành những hệ thống nào" asks what it runs, of a catalogue with no status column)."""
+        if q.status is None:
+            return None
+        stated = any(q.status in fold(e.notes or "") for d in documents for e in self.index.corpus.entries(document=d))
+        return q.status if stated else None
 
     def _in_title(self, word: str, accented: bool) -> bool:
         """Whether every decision's title has the word (with its accents in a question typed with them: "dành",
@@ -429,6 +459,16 @@ class Planner:
             return Plan("meta", documents=targets, meta=[Meta(m) for m in focus.meta])
         if focus.kind == "clause":
             targets = switched or docs or list(focus.documents)
+            if switched and focus.clauses:
+                # "Quảng Ninh giao cho ai?": the same task in the other decision — its clause that the focus
+                # clause's words retrieve first there.
+                said = " ".join(self.index.clauses[c][0].text for c in focus.clauses if c in self.index.clauses)
+                asked = replace(q, text=f"{said} {q.text}", words=[*content_words(said), *q.words])
+                raw = self.generator.raw(asked.text)
+                firsts = [self.generator.for_document(raw, d, asked.words).top_clause for d in switched]
+                picked = [s for c in firsts if c is not None for s in pick_clause(self.index, asked, c.id)]
+                if picked:
+                    return Plan("clause", documents=switched, clauses=picked, topic=q.topic)
             accepted = [ev for ev in self._judge(q.text, targets, q.words) if ev.top_clause is not None]
             if q.agency or accepted:
                 retrieved = accepted[0].top_clause.id if accepted and accepted[0].top_clause else None

@@ -36,6 +36,7 @@ from assistant.cues import (
     OTHER_CUE,
     PLACE_REFERENCE,
     PLACE_REFERENCE_ACCENTED,
+    POLITE,
     REFERENCE_ACCENTED,
     REFERENCE_CUE,
     SECTOR_CUE,
@@ -142,6 +143,9 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     q.decision_years = [int(m.group(1)) for m in DECISION_YEAR.finditer(text)]
     rest = folded
     q.names_decision = bool(DECISION_WORDS.search(folded))
+    rest = _cut(rest, POLITE)[1]
+    # A decision's number names the decision ("1402/QĐ-UBND", "2913/QĐ-BNNMT"): its letters are no agency.
+    rest = _cut(rest, _NUMBERED_ACT)[1]
     q.within, rest = _cut(rest, WITHIN_CUE)
     ordinal = ORDINAL_CUE.search(rest)
     if ordinal:
@@ -160,7 +164,11 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     if q.agency and re.search(rf"co so du lieu (?:ve )?{re.escape(q.agency)}(?![a-z])", rest):
         q.agency = None  # "CSDL bảo hiểm xã hội" names a database after its subject, not the agency
     rest = _cut_phrase(rest, q.agency or "")
+    # "số máy (điện thoại)" is no "số mấy": with diacritics typed, the number's cue must read "mấy".
+    machine = has_diacritics(text) and "số mấy" not in " ".join(accented) and " so may" in f" {rest}"
     for meta, pattern in META_CUES.items():
+        if meta is Meta.NUMBER and machine and not _NUMBER_WITHOUT_MAY.search(rest):
+            continue
         found, rest = _cut(rest, pattern)
         if found:
             q.meta.append(meta)
@@ -244,6 +252,12 @@ def understand(text: str, index: CatalogueIndex) -> Question:
             if i >= first and "#" not in r and not is_stop(a) and not f.isdigit()
         ]
         q.topic_parts = _parts(accented[first:], [f for _, f in pairs][first:], kept[first:])
+    said = [w for w in q.topic if fold(w) not in _SET_WORDS]
+    if (q.wants_list or q.wants_count) and not q.sector and len(said) >= 2:
+        # "những CSDL y tế nào": a set's topic that is a sector's name, said without "lĩnh vực".
+        named = _sector_named(" ".join(fold(w) for w in said), index)
+        if named is not None and {fold(w) for w in said} <= set(fold(named).split()):
+            q.sector, q.sector_words, q.topic, q.topic_parts = named, said, [], []
     q.asked_topic = list(q.topic)
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]
@@ -252,14 +266,31 @@ def understand(text: str, index: CatalogueIndex) -> Question:
 
 # What a count of the catalogue counts: databases (or nothing named: "Hà Tĩnh có bao nhiêu?").
 _COUNTED = re.compile(
-    r"^ ?(?:$|#|co so du lieu|he thong|cai|muc|loai|danh muc|trong|thuoc|do|cua|o|tai|ve|nam|la|a|vay|nhi|giup|tat ca)"
+    r"^ ?(?:$|#|co so du lieu|he thong|kho|cai|muc|loai|danh muc|trong|thuoc|do|cua|o|tai|ve|nam|la|a|vay|nhi|giup"
+    r"|tat ca)"
 )
 
 
 # The noun a count counts, written right after "bao nhiêu" / "mấy" (or inside the cue: "mấy CSDL"); a classifier
 # ("cái", "mục") belongs to the count.
-_COUNTED_NOUN = re.compile(r"^ (?:co so du lieu|he thong|cai|muc|loai)(?: (?:co so du lieu|dung chung))*")
-_NOUN_IN_CUE = re.compile(r"(?:co so du lieu|he thong|cai)$")
+_COUNTED_NOUN = re.compile(
+    r"^ (?:co so du lieu|he thong|kho du lieu|kho|cai|muc|loai)(?: (?:co so du lieu|dung chung))*"
+)
+_NOUN_IN_CUE = re.compile(r"(?:co so du lieu|he thong|kho|cai)$")
+
+
+# "1402 quyết định ủy ban nhân dân" is how "1402/QĐ-UBND" reads once folded and expanded.
+_NUMBERED_ACT = re.compile(
+    r"(?<![a-z0-9#])\d+ (?:quyet dinh|nghi dinh|nghi quyet|thong tu|to trinh) (?:uy ban nhan dan|[a-z]+)"
+)
+
+
+# Cues of a decision's number that do not go through "số mấy".
+_NUMBER_WITHOUT_MAY = re.compile(
+    r"so (?:bao nhieu|hieu)|so (?:cua )?quyet dinh|ma so quyet dinh|(?:quyet dinh|van ban) (?:co )?so"
+)
+# Words that name a part of a catalogue, not what its databases hold.
+_SET_WORDS = frozenset({"nhom", "linh", "vuc", "nganh", "mang"})
 
 
 def _counts_databases(after: str) -> bool:

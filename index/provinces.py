@@ -92,6 +92,8 @@ def _names_initials(text: str, initials: str, *, first_word: bool) -> bool:
         following = re.findall(r"\w+", after.lower())[:1]
         if before and following and following[0] in _ASKING_WORDS:
             return True  # "csdl hộ tịch hd chia sẻ ntn": the place closes the database's name, a question follows
+        if before and initials.lower() not in _WORD_SHORTHAND:
+            return True  # "csdl đất đai qn nguồn từ đâu": these initials stand for nothing else
         if capitals and before and not re.match(r"(?:số|so)\b|\d", after, re.IGNORECASE):
             return True  # "HD số 5", "HD 01/2022" name a document (hướng dẫn), not a place
     return False
@@ -102,6 +104,11 @@ def _names_initials(text: str, initials: str, *, first_word: bool) -> bool:
 _ASKING_WORDS = frozenset(
     "ai co có gom gồm do la là chia lay lấy ket kết cap cập thu nhap nhập bao may mấy nhung những dung dùng".split()
 )
+
+# Initials that are also the usual shorthand of common words when typing fast: they need a place to stand
+# ("ht" hệ thống, "hd" hướng dẫn / hợp đồng / hoạt động, "th" thực hiện, "tt" thông tin, "dt" đầu tư / đào tạo,
+# "kt" kinh tế / kiểm tra, "tn" tài nguyên, "cb" cán bộ, "gd" giáo dục, "bn" bao nhiêu, "ql" quản lý).
+_WORD_SHORTHAND = frozenset("ht hd th tt dt kt tn cb gd bn ql".split())
 
 _MATCHERS: dict[int, tuple[Corpus, ProvinceMatcher]] = {}
 
