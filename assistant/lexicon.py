@@ -88,7 +88,7 @@ STOP_SYLLABLES = frozenset(
     """
     ai gi nao sao nhu nhieu may la khong chua da duoc bi no ay kia nay nhung cac moi mot
     cua ve o voi va hay hoac thi den theo tren duoi ra vao len lai con nua trong muon thi ba
-    xin hoi cho biet muon tim giup toi minh vui long a nhe oi thuoc gom xem nam co tinh viec
+    xin hoi cho biet muon tim giup toi minh vui long a nhe oi thuoc gom xem nam co tinh viec khi
     """.split()
 )
 # The same words as written with diacritics: an accented syllable is a stop word only if it is one of these,
@@ -98,7 +98,7 @@ STOP_ACCENTED = frozenset(
     ai gì nào sao thế như bao nhiêu mấy là có không chưa đã được bị đó nó ấy kia này những các mọi một
     của về ở tại trong cho với và hay hoặc thì mà để từ đến theo trên dưới ra vào lên lại còn nữa
     xin hỏi biết muốn cần tìm hiểu giúp tôi việc đối phải nên cả tất mình bạn vui lòng ạ nhé ơi thuộc năm gồm xem nằm
-    cơ sở dữ liệu dùng chung danh mục tỉnh thành phố hiện nay tại quy định cái loại
+    cơ sở dữ liệu dùng chung danh mục tỉnh thành phố hiện nay tại quy định cái loại bên khi
     """.split()
 )
 

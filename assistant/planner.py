@@ -25,6 +25,7 @@ from assistant.scope import ScopeModel
 from assistant.session import Focus
 from assistant.sets import Evidence, name_vocabulary, planned_entries, topic_set
 from corpus.records import CatalogueEntry, SharingMode
+from index.analyze import gloss_expansions, synonym_expansions
 
 # An act cited by its number ("2913/QĐ-BNNMT", "45/2025/NĐ-CP").
 _ACT = re.compile(r"\d+(?:/\d{4})?/[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ]+)*")
@@ -107,12 +108,13 @@ class Planner:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
             return Plan("not_found", documents=[document], reason="document")
-        if self._unknown_decision(q, docs):
+        if self.unknown_decision(q, docs):
             return Plan("not_found", documents=docs, reason="decision")
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         marker = q.refers_back or q.refers_to_place or q.follow_up or q.ordinal is not None
-        # Inside a conversation a turn that asks a column or a fact of the decision continues it.
-        continues = marker or q.within or (focus.kind is not None and bool(q.fields or q.meta))
+        # Inside a conversation a turn that asks a column or a fact of the decision, or that has no topic of its
+        # own ("kể tên giúp mình"), continues it: there is nothing in it for the scope model to judge.
+        continues = marker or q.within or (focus.kind is not None and (bool(q.fields or q.meta) or not own_topic))
         if self.scope is not None and not continues and self.scope.outside(q.text):
             return Plan("not_found", documents=docs, reason="outside")  # a public service, not a database
         listed_by_notes = (q.wants_list or q.wants_count) and Field.NOTES in q.fields
@@ -140,13 +142,15 @@ class Planner:
             return Plan("overview", documents=docs) if docs else Plan("not_found", reason="unrelated")
         if not own_topic and q.agency:
             return self._agency(q, docs)
+        if focus.kind in ("entry", "compare") and focus.entries and q.fields and not self._names_any(q):
+            return self._from_focus(q, focus, docs)  # a column asked in words that name no database: the focus's
         plan = self._by_retrieval(q, docs, focus)
         if plan.kind == "not_found" and focus.kind is not None and plan.reason == "no-match" and not q.has_filter:
             if not any(self._unknown(w) for w in q.topic):
                 return self._from_focus(q, focus, docs)  # every word is the catalogues' own: about the focus
         return plan
 
-    def _unknown_decision(self, q: Question, docs: list[str]) -> bool:
+    def unknown_decision(self, q: Question, docs: list[str]) -> bool:
         """A decision number, or a decision's year, that is not one of the documents held (named ones first)."""
         if any(n not in self._numbers for n in q.decision_numbers):
             return True
@@ -323,6 +327,17 @@ class Planner:
             return None
         stated = any(q.status in fold(e.notes or "") for d in documents for e in self.index.corpus.entries(document=d))
         return q.status if stated else None
+
+    def _names_any(self, q: Question) -> bool:
+        """Whether the turn names a database of its own: "CSDL …", an agency, a word that entry names use (not a
+        common one), or an everyday word the lexicon ties to an official term."""
+        if q.names_database or q.agency:
+            return True
+        said = " ".join(q.topic)
+        if synonym_expansions(said.lower()) or gloss_expansions(said):
+            return True
+        named = [w for w in q.topic if self._in_names(w) and not self.index.is_generic(w)]
+        return bool(named) and not self.index.topic_is_generic(named)
 
     def _in_title(self, word: str, accented: bool) -> bool:
         """Whether every decision's title has the word (with its accents in a question typed with them: "dành",

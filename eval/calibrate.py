@@ -50,6 +50,7 @@ class Row:
     slot: str = ""  # the (turn, document) the candidate competes in
     question: str = ""
     candidate: str = ""
+    gated: bool = False  # a deterministic refusal answers the turn before the model (the baseline still sees it)
 
 
 def gold_files() -> list[Path]:
@@ -61,9 +62,17 @@ def gold_files() -> list[Path]:
 
 
 def rows_of(items: list[GoldItem], source: str, generator: CandidateGenerator) -> list[Row]:
-    """Feature rows of the eligible turns of the items."""
+    """Feature rows of the eligible turns of the items. A turn with a province that has no catalogue is left out;
+    one that another deterministic refusal answers before the model (a decision number or year that is not one of
+    ours, a question the scope model puts outside the catalogues) is kept — it is a negative the model should
+    refuse too — and marked `gated`, so the operating point is also reported on the turns that reach the model."""
+    from assistant.planner import Planner
+    from assistant.scope import load_scope_model
+
     index = generator.index
     all_docs = [d.id for d in index.corpus.documents()]
+    gates = Planner(index, generator, None)
+    scope = load_scope_model()
     out: list[Row] = []
     for item in items:
         if item.kind not in ENTRY_KINDS:
@@ -76,16 +85,18 @@ def rows_of(items: list[GoldItem], source: str, generator: CandidateGenerator) -
         q = understand(turn.q, index)
         if q.foreign_provinces and not q.documents:
             continue  # refused deterministically: a province with no catalogue here
+        # Refused before the model: not one of our decisions, or not about the catalogues.
+        gated = gates.unknown_decision(q, q.documents) or scope.outside(q.text)
         if q.wants_list or q.wants_count or q.meta:
             continue
-        raw = generator.raw(turn.q)
+        raw = generator.raw(q.text)
         for doc in q.documents or all_docs:
             evidence = generator.for_document(raw, doc, q.topic)
             for i, candidate in enumerate(evidence.judged):
                 label = int(turn.expect_status == "answered" and _matches(candidate.id, turn.gold_ids))
                 out.append(
                     Row(_group(item), source, evidence.row(i), label, turn.expect_status == "not_found",
-                        f"{source}:{item.id}:{doc}", turn.q, candidate.id)
+                        f"{source}:{item.id}:{doc}", turn.q, candidate.id, gated)
                 )  # fmt: skip
     return out
 
@@ -173,6 +184,7 @@ def fit(rows: list[Row], columns: list[int]) -> dict[str, Any]:
     model = pipeline(degree).fit(x, y)
     scaler, logistic = model.steps[0][1], model.steps[-1][1]
     negative = np.array([rows[i].negative_turn for i in chosen])
+    gated = np.array([rows[i].gated for i in chosen])
     accepted = slot_p >= threshold
     operating = {
         "candidate_rows": int(len(rows)),
@@ -184,6 +196,8 @@ def fit(rows: list[Row], columns: list[int]) -> dict[str, Any]:
         if (accepted & slot_answerable).any()
         else None,  # noqa: E501
         "out_of_scope_refused": float(np.mean(~accepted[negative])) if negative.any() else None,
+        # The same, over the out-of-scope turns that no deterministic refusal answers first (what serving sees).
+        "out_of_scope_refused_reaching_model": _share(~accepted[negative & ~gated]),
         "no_right_candidate_refused": float(np.mean(~accepted[~slot_answerable & ~negative]))
         if (~slot_answerable & ~negative).any()
         else None,
@@ -200,6 +214,11 @@ def fit(rows: list[Row], columns: list[int]) -> dict[str, Any]:
         poly, scaler2 = model.steps[1][1], model.steps[2][1]
         fitted |= {"powers": poly.powers_.tolist(), "mean2": scaler2.mean_.tolist(), "scale2": scaler2.scale_.tolist()}
     return fitted
+
+
+def _share(mask: np.ndarray) -> float | None:
+    """The share of True in a boolean array (None when empty)."""
+    return float(np.mean(mask)) if mask.size else None
 
 
 def data_sha256(files: list[Path]) -> str:

@@ -17,12 +17,14 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from corpus.store import Corpus
-from corpus.text import fold_accents, fold_key
+from corpus.text import fold_accents
 from eval.gold import GoldItem
+from index.analyze import abbreviation_table, expand_abbreviations, normalize_text
 
 # Words that every catalogue name shares: they say nothing about which database is meant.
 _GENERIC = frozenset(
@@ -82,18 +84,31 @@ _OUTSIDE_TOPICS = (
 _OUTSIDE_TEMPLATES = ("{topic} ở {province} là bao nhiêu, xem ở đâu?", "Cho tôi hỏi {topic} tại {province}?")
 
 
+def _syllables(text: str) -> list[str]:
+    """The text's syllables with their accents (canonical tones, lower case), abbreviations also in long form:
+    "hộ tịch" is not "hồ sơ … tích hợp", and "chỉ số CCHC" holds "cải cách hành chính"."""
+    tokens = re.findall(r"\w+", expand_abbreviations(normalize_text(text)))
+    return [t for t in tokens if t not in _abbreviation_tokens()]  # "cơ sở dữ liệu" also gets "csdl": not a word
+
+
+@cache
+def _abbreviation_tokens() -> frozenset[str]:
+    """The canonical tokens the abbreviation table gives a long form."""
+    return frozenset(canonical for _, canonical, _ in abbreviation_table() if canonical)
+
+
 def _distinctive(name: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """Folded content syllables of a name without the words all catalogue names share, and the name's adjacent
+    """Content syllables of a name without the words all catalogue names share, and the name's adjacent
     syllable pairs that hold at least one of them."""
-    tokens = re.findall(r"[a-z0-9]+", fold_key(name))
-    words = [w for w in tokens if w not in _GENERIC and not w.isdigit()]
+    tokens = _syllables(name)
+    words = [w for w in tokens if fold_accents(w) not in _GENERIC and not w.isdigit()]
     pairs = [(a, b) for a, b in zip(tokens, tokens[1:], strict=False) if a in words or b in words]
     return words, pairs
 
 
 def _holds(words: list[str], pairs: list[tuple[str, str]], text: str) -> float:
-    """Mean of the shares of the words and of the pairs that occur in the (folded) text."""
-    tokens = re.findall(r"[a-z0-9]+", fold_key(text))
+    """Mean of the shares of the words and of the pairs that occur in the text."""
+    tokens = _syllables(text)
     have, adjacent = set(tokens), set(zip(tokens, tokens[1:], strict=False))
     if not words:
         return 0.0
@@ -105,8 +120,9 @@ def absent_database_negatives(corpus: Corpus) -> list[dict[str, Any]]:
     """A database of one catalogue asked of each other province whose catalogue has nothing like it.
 
     "Nothing like it": no entry of that catalogue holds half of the name's distinctive words and word pairs
-    (the mean of both shares) in any field, and no entry's name holds or is held by the asked name's distinctive
-    words — so that a generated negative is not a database the province has.
+    (the mean of both shares, syllables compared with their accents) in what it is about (name, purpose, scope,
+    content), and no entry's name holds or is held by the asked name's distinctive words — so that a generated
+    negative is not a database the province has.
     """
     out: list[dict[str, Any]] = []
     documents = corpus.documents()
@@ -119,10 +135,10 @@ def absent_database_negatives(corpus: Corpus) -> list[dict[str, Any]]:
             if doc.id == entry.document_id:
                 continue
             others = corpus.entries(document=doc.id)
-            texts = [
-                " ".join(x or "" for x in (e.name, e.purpose, e.scope, e.content, e.collection, e.notes))
-                for e in others
-            ]
+            # What a record is about: its name, purpose, scope and content. Its collection column names the other
+            # databases it draws from ("Nguồn dữ liệu liên kết: CSDL công dân, CSDL hộ tịch"), and its notes its
+            # status and legal basis: a database named there is a source, not one the province lists.
+            texts = [" ".join(x or "" for x in (e.name, e.purpose, e.scope, e.content)) for e in others]
             if max((_holds(words, pairs, t) for t in texts), default=0.0) >= 0.5:
                 continue
             # A name that holds, or is held by, one of the province's own names is the same kind of database.

@@ -99,7 +99,8 @@
         field(dl, isDoc ? "Mã văn bản" : "Mã bản ghi", rec.id);
         bodyBox.appendChild(dl);
         if (rec.kind === "entry") {
-          bodyBox.appendChild(el("p", {}, [el("a", { href: ctx.lookupUrl + "?id=" + encodeURIComponent(rec.id), target: ctx.external ? "_blank" : null, text: "Mở trong trang tra cứu" })]));
+          // "/" stays readable in the id, as in the lookup page's own URLs.
+          bodyBox.appendChild(el("p", {}, [el("a", { href: ctx.lookupUrl + "?id=" + encodeURIComponent(rec.id).replace(/%2F/g, "/"), target: ctx.external ? "_blank" : null, text: "Mở trong trang tra cứu" })]));
         }
       }, function (err) {
         bodyBox.textContent = "";
