@@ -76,7 +76,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"mo cho (?:nguoi dan|cong chung)",
     ),
     Field.COLLECTION: _cues(
-        r"co che thu thap(?: cap nhat)?",
+        r"(?:co che|cach|phuong thuc|phuong phap|hinh thuc) (?:thu thap|cap nhat)(?: cap nhat)?",
         r"thu thap(?: cap nhat)?",
         r"cap nhat(?: du lieu)?",
         r"nguon (?:du lieu|goc du lieu|thong tin)",
@@ -115,7 +115,11 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"tien do",
         r"lo trinh",
         r"khi nao (?:thuc hien|trien khai|hoan thanh|xay dung)",
-        r"(?:da|duoc) (?:co|xay dung|trien khai|van hanh)(?: \w+)? chua",
+        # When a database will be ready is the time its notes column plans ("Năm 2026 - 2027").
+        r"(?:bao gio|khi nao|luc nao|nam nao) (?:thi |moi |se )?(?:xong|hoan thanh|hoan thien)",
+        r"(?:xong|hoan thanh|hoan thien) (?:vao )?(?:bao gio|khi nao|luc nao|nam nao)",
+        r"(?:da )?xong chua",
+        r"(?:da|duoc) (?:co|xay dung|trien khai|van hanh|dua vao van hanh|dua vao su dung)(?: \w+)? chua",
         r"co chua",
         r"the nao roi",
         r"can cu(?: phap ly)?(?: nao)?",
@@ -161,7 +165,8 @@ META_CUES: dict[Meta, re.Pattern[str]] = {
 META_CUES = {Meta.PROPOSER: META_CUES.pop(Meta.PROPOSER), **META_CUES}
 
 NOTES_TIME = _cues(
-    r"(?:thuc hien|trien khai|hoan thanh|xay dung) (?:vao )?(?:khi nao|bao gio|nam nao|luc nao)",
+    r"(?:thuc hien|trien khai|hoan thanh|hoan thien|xay dung|xong) (?:vao )?(?:khi nao|bao gio|nam nao|luc nao)",
+    r"(?:bao gio|khi nao|luc nao|nam nao) (?:thi |moi |se )?(?:xong|hoan thanh|hoan thien)",
     r"thoi gian (?:thuc hien|trien khai|hoan thanh)(?: la)?(?: khi nao| bao gio)?",
 )
 COUNT_CUE = _cues(
@@ -236,7 +241,10 @@ POLITE = _cues(
 GENERIC = _cues(
     r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay"
 )
-OTHER_CUE = _cues(r"khac", r"con (?:quan ly )?(?:nhung|cac)? ?(?:co so du lieu|gi) nao nua", r"nao nua")
+# "khác" is "other", except in "khác nhau / khác biệt / khác gì", which compare.
+OTHER_CUE = _cues(
+    r"khac(?! (?:nhau|biet|gi))", r"con (?:quan ly )?(?:nhung|cac)? ?(?:co so du lieu|gi) nao nua", r"nao nua"
+)
 AGENCY_REFERENCE = _cues(r"(?:co quan|don vi|so) (?:do|nay|tren|ay)")
 SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {
     SharingMode.OPEN: _cues(r"du lieu mo", r"(?:chia se|hinh thuc|dang|che do|hang muc|cong khai) mo", r"mo cong khai"),

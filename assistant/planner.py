@@ -104,6 +104,8 @@ class Planner:
         docs = [document] if document else list(q.documents)
         if not docs and (q.refers_to_place or q.refers_to_decision):
             docs = list(focus.documents)  # "bên đó", "quyết định đó": where the conversation is
+        elif not docs and q.refers_back and focus.kind in ("clause", "meta"):
+            docs = list(focus.documents)  # "cơ quan đó" in a conversation about one decision's text
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
@@ -216,6 +218,10 @@ class Planner:
             docs = list(focus.documents)  # "trong đó …", "kể tên …": inside what the conversation just counted
         targets = docs or self.all_documents
         noted = self._noted(q, targets) if Field.NOTES in q.fields else None
+        if q.status and self._status(q, targets) is None:
+            # A status these catalogues never state filters nothing: "đã đưa vào vận hành chưa?" asks the notes.
+            q.status = None
+            q.fields = list(dict.fromkeys([*q.fields, Field.NOTES]))
         if noted:  # "những CSDL nào có ghi chú …": the notes column holds what is asked
             return Plan(kind, documents=targets, entries=[_sure(e.id) for e in noted], topic=q.topic)
         names_entry = any(self._name_matches(part, targets) for part in q.topic_parts)
@@ -414,6 +420,10 @@ class Planner:
         scored = [Scored(ev.best.id, ev.best.fused, ev.features["name_cover"], 0, 0) for ev in entries if ev.best]
         cue = q.fields or ([Field(f) for f in focus.fields] if q.follow_up else [])
         fields = self._fields(scored[0].id, cue, q)
+        if len(scored) > 1:
+            # Catalogues file one fact in different columns (a ministry's database is a source in one, a sharing
+            # partner in another): each entry's evidenced columns are asked of all.
+            fields = list(dict.fromkeys(f for s in scored for f in self._fields(s.id, cue, q)))
         present = {self.index.entries[s.id].entry.document_id for s in scored}
         kind = "compare" if q.wants_compare else "entry"
         missing = [d for d in targets if d not in present] if q.wants_compare and docs else []
@@ -460,7 +470,7 @@ class Planner:
                 agency=f.get("agency"), sector=f.get("sector"), group=f.get("group"),
                 sharing_mode=SharingMode(f["sharing_mode"]) if f.get("sharing_mode") else None,
             )  # fmt: skip
-        if focus.kind == "meta" and (docs or q.meta):
+        if focus.kind == "meta" and (docs or q.meta or q.topic):
             targets = switched or docs or list(focus.documents)
             if q.topic and not q.meta and not switched:
                 # Words of its own in a conversation about the decision: the clause of that decision they retrieve
@@ -491,6 +501,8 @@ class Planner:
                 picked = pick_clause(self.index, q, retrieved or f"{doc}/dieu-2")
                 if picked and self.index.clauses.get(picked[0].id):
                     return Plan("clause", documents=targets, clauses=picked, topic=q.topic)
+            # The conversation is about this decision's text, which does not say it: no "which database?".
+            return Plan("not_found", documents=targets, topic=q.topic, reason="no-match")
         return Plan("clarify", reason="no-context")
 
     def _addressed(self, q: Question, docs: list[str], *, require_clause: bool = True) -> Plan | None:

@@ -61,3 +61,40 @@ def test_everyday_word_reaches_the_official_term(assistant: Assistant) -> None:
     a = assistant.ask("Ở Hà Tĩnh, dữ liệu về án tích của công dân do cơ quan nào nắm giữ?")
     assert a.status is AnswerStatus.ANSWERED
     assert a.citations[0].id == "ha-tinh-2022/31"
+
+
+def test_topical_yes_no_question_with_a_status_no_catalogue_states_answers_the_entry(assistant: Assistant) -> None:
+    # Quảng Ninh's notes say "đang vận hành", never "đã đưa vào sử dụng": no filter, the notes column is asked.
+    a = assistant.ask("Ở Quảng Ninh có hệ thống nào cảnh báo lũ quét, ngập lụt không, đã đưa vào sử dụng chưa?")
+    assert [c.id for c in a.citations] == ["quang-ninh-2026/B-10"]
+    assert "đang vận hành" in a.text
+
+
+def test_khac_nhau_compares_the_two_provinces_and_is_not_other(assistant: Assistant) -> None:
+    a = assistant.ask("CSDL đất đai của Hà Tĩnh và Quảng Ninh khác nhau thế nào về nguồn dữ liệu?")
+    assert {c.id for c in a.citations} >= {"ha-tinh-2022/29", "quang-ninh-2026/B-8"}
+
+
+def test_when_will_it_be_done_asks_the_notes_column(assistant: Assistant) -> None:
+    a = assistant.ask("CSDL quan trắc môi trường định kỳ của Quảng Ninh bao giờ thì hoàn thành?")
+    assert a.citations[0].id == "quang-ninh-2026/B-11"
+    assert "Ghi chú" in a.text or "ghi chú" in a.text.lower()
+
+
+def test_what_responsibilities_quotes_the_whole_clause_with_its_points(assistant: Assistant) -> None:
+    a = assistant.ask("Theo quyết định của Hà Tĩnh, các đơn vị quản lý CSDL trong danh mục có những trách nhiệm gì?")
+    assert a.citations[0].id == "ha-tinh-2022/dieu-2.2"
+    assert "a)" in a.text and "b)" in a.text
+
+
+def test_a_pronoun_in_a_conversation_about_one_decisions_clause_stays_in_that_decision(assistant: Assistant) -> None:
+    first = assistant.ask("Quyết định của Hải Dương giao Sở Thông tin và Truyền thông những nhiệm vụ gì?")
+    second = assistant.ask("Cơ quan đó có phải đề xuất điều chỉnh danh mục không?", session_id=first.session_id)
+    assert second.citations and all(c.id.startswith("hai-duong-2022/") for c in second.citations)
+
+
+def test_a_follow_up_the_decision_does_not_answer_is_not_found_there_not_a_question_back(assistant: Assistant) -> None:
+    first = assistant.ask("Quyết định của Hải Dương giao Sở Thông tin và Truyền thông những nhiệm vụ gì?")
+    second = assistant.ask("Cơ quan đó phải báo cáo kết quả cho ai?", session_id=first.session_id)
+    assert second.status is AnswerStatus.NOT_FOUND
+    assert "Hải Dương" in second.text

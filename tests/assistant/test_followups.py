@@ -31,7 +31,7 @@ def test_province_switch_finds_same_database(assistant: Assistant) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="known miss since the 2026-12-06 recalibration: Quảng Ninh's «CSDL Hồ sơ sức khỏe điện tử» names "
-    "«điện tử» and lists «CSDL hộ tịch» among its sources, and the calibrated model accepts it (p 0.72)",
+    "«điện tử» and lists «CSDL hộ tịch» among its sources, and the calibrated model accepts it",
 )
 def test_province_switch_to_province_lacking_it(assistant: Assistant) -> None:
     first = assistant.ask("Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?")
