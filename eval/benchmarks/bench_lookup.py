@@ -1,11 +1,11 @@
 """`GET /api/entries?q=` against `GET /api/search?q=` over HTTP, in the same run (issue 13: p95 ≤ 2 × search's p95).
 
-The service is started as its own process (uvicorn, one worker, loopback; `bench_api_load.start_server`) with the
-configured embedder and retriever (hybrid multilingual-e5-small by default). Queries are what a desk clerk types:
-every entry's name, the same without diacritics, every agency name, and the four searches of the issue ("ho
+The service is started as its own process (the real `serve` command, one worker, loopback; `load_client.Server`)
+with the configured embedder and retriever (hybrid multilingual-e5-small by default). Queries are what a desk clerk
+types: every entry's name, the same without diacritics, every agency name, and the four searches of the issue ("ho
 tich", "TNMT", "GPLX", "y tế"). For each query, one client asks both endpoints back to back — which one goes first
-alternates — so machine load hits both alike. `/api/search` is asked with its default `k=10`; `/api/entries`
-answers the whole ranked result set with full records and facet counts.
+alternates — so machine load hits both alike. `/api/search` is asked with its default `k=10`; `/api/entries` answers
+the whole ranked result set with full records and facet counts.
 
     .venv/bin/python eval/benchmarks/bench_lookup.py [--rounds 2]
 
@@ -20,6 +20,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +30,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from bench_api_load import free_port, rss_mb, start_server  # noqa: E402  (sibling script, same folder)
+from bench_api_load import free_port  # noqa: E402  (sibling scripts, same folder)
+from load_client import Server, rss_mb  # noqa: E402
 
 RESULTS = ROOT / "eval" / "benchmarks" / "results" / "bench_lookup.json"
 TARGET = 2.0
@@ -61,8 +63,8 @@ def main() -> int:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     load_before = os.getloadavg()
-    server = start_server(port, env)
-    base = f"http://127.0.0.1:{port}"
+    server = Server(port, env, workers=1, log=Path(tempfile.mkdtemp(prefix="csdl-qa-lookup-")) / "server.log")
+    base = server.base
     timings: dict[str, list[float]] = {"entries": [], "search": []}
     sizes: dict[str, list[int]] = {"entries": [], "search": []}
     totals: list[int] = []
@@ -87,10 +89,9 @@ def main() -> int:
                     pair = [("entries", "/api/entries"), ("search", "/api/search")]
                     for name, path in pair if (i + round_) % 2 == 0 else pair[::-1]:
                         timed(name, path, q)
-            server_rss = rss_mb(server.pid)
+            server_rss = rss_mb(server.proc.pid)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
     entries, search = percentiles(timings["entries"]), percentiles(timings["search"])
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     result = {
