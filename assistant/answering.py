@@ -97,13 +97,21 @@ def field_sentence(
     if fld is Field.SECTOR:
         # The sentence joins sector and group with "; "; the quote keeps them as the two values they are.
         quote = "\n".join(p for p in (entry.sector, entry.group_title) if p)
-        return f"{FIELD_LABELS[fld]}: {value.rstrip('.')}.", quote
+        return f"{FIELD_LABELS[fld]}: {_closed(value)}", quote
     if fld is Field.AGENCY:
         return f"Đơn vị quản lý: {value}.", value
     text = excerpt(value, focus, limit)
     if "\n" in text:
         return f"{FIELD_LABELS[fld]}:\n{text}", value
-    return f"{FIELD_LABELS[fld]}: {text.rstrip('.')}.", value
+    return f"{FIELD_LABELS[fld]}: {_closed(text)}", value
+
+
+def _closed(text: str) -> str:
+    """The text ended with one full stop — unless the source ends it with an ellipsis ("…", "..."), which says
+    the list goes on and is kept as written."""
+    if text.endswith(("...", "…")):
+        return text
+    return f"{text.rstrip('.')}."
 
 
 def entry_block(

@@ -51,8 +51,9 @@ def pick_clause(index: CatalogueIndex, q: Question, retrieved: str) -> list[Scor
         return [Scored(named or retrieved, 1.0, 1.0, 1.0, 0.0)]
     if named is not None and (q.all_tasks or not _distinguishes(index, named, words, q.agency or "")):
         return [Scored(named, 1.0, 1.0, 1.0, 0.0)]  # all the agency's tasks: the whole clause with its points
-    if q.all_tasks and root in index.clauses:
-        return [Scored(root, 1.0, 1.0, 1.0, 0.0)]  # "những trách nhiệm gì": every point of the clause
+    if q.all_tasks and root in index.clauses and "." in root.split("/dieu-", 1)[1]:
+        # All the tasks of a clause (not of a whole article, which tasks many bodies): every point of it.
+        return [Scored(root, 1.0, 1.0, 1.0, 0.0)]
     return _narrowest(index, scored, q)
 
 

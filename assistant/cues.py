@@ -198,7 +198,7 @@ LIST_CUE = _cues(
 COMPARE_CUE = _cues(
     r"so sanh",
     r"(?:nhieu|it) (?:[a-z#]+ ){0,10}?(?:hon|nhat)",
-    r"khac (?:nhau|gi|biet)",
+    r"khac (?:nhau|gi|biet|voi|so voi)(?![a-z0-9])",
     r"giong (?:nhau)?",
     r"tinh nao",
     r"(?:ca |cua |o )?(?:ba|hai|3|2) tinh",
@@ -241,9 +241,11 @@ POLITE = _cues(
 GENERIC = _cues(
     r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay"
 )
-# "khác" is "other", except in "khác nhau / khác biệt / khác gì", which compare.
+# "khác" is "other", except in "khác nhau / khác biệt / khác gì / khác (so) với", which compare.
 OTHER_CUE = _cues(
-    r"khac(?! (?:nhau|biet|gi))", r"con (?:quan ly )?(?:nhung|cac)? ?(?:co so du lieu|gi) nao nua", r"nao nua"
+    r"khac(?! (?:nhau|biet|gi|voi|so voi)(?![a-z0-9]))",
+    r"con (?:quan ly )?(?:nhung|cac)? ?(?:co so du lieu|gi) nao nua",
+    r"nao nua",
 )
 AGENCY_REFERENCE = _cues(r"(?:co quan|don vi|so) (?:do|nay|tren|ay)")
 SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {

@@ -104,7 +104,7 @@ class Planner:
         docs = [document] if document else list(q.documents)
         if not docs and (q.refers_to_place or q.refers_to_decision):
             docs = list(focus.documents)  # "bên đó", "quyết định đó": where the conversation is
-        elif not docs and q.refers_back and focus.kind in ("clause", "meta"):
+        elif not docs and q.refers_back and focus.kind in ("clause", "meta") and not q.foreign_provinces:
             docs = list(focus.documents)  # "cơ quan đó" in a conversation about one decision's text
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
@@ -115,7 +115,7 @@ class Planner:
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         marker = q.refers_back or q.refers_to_place or q.follow_up or q.ordinal is not None
         # Inside a conversation a turn that asks a column or a fact of the decision, or that has no topic of its
-        # own ("kể tên giúp mình"), continues it: there is nothing in it for the scope model to judge.
+        # own (a bare request to list or name), continues it: there is nothing in it for the scope model to judge.
         continues = marker or q.within or (focus.kind is not None and (bool(q.fields or q.meta) or not own_topic))
         if self.scope is not None and not continues and self.scope.outside(q.text):
             return Plan("not_found", documents=docs, reason="outside")  # a public service, not a database
@@ -144,8 +144,11 @@ class Planner:
             return Plan("overview", documents=docs) if docs else Plan("not_found", reason="unrelated")
         if not own_topic and q.agency:
             return self._agency(q, docs)
-        if focus.kind in ("entry", "compare") and focus.entries and q.fields and not self._names_any(q):
-            return self._from_focus(q, focus, docs)  # a column asked in words that name no database: the focus's
+        named_none = not self._names_any(q) and not any(self._unknown(w) for w in q.topic)
+        if focus.kind in ("entry", "compare") and focus.entries and q.fields and named_none:
+            # A column asked in words that name no database and that the catalogues hold: the focus's column (a
+            # word no record holds may name a database we do not list, and goes to retrieval).
+            return self._from_focus(q, focus, docs)
         plan = self._by_retrieval(q, docs, focus)
         if plan.kind == "not_found" and focus.kind is not None and plan.reason == "no-match" and not q.has_filter:
             if not any(self._unknown(w) for w in q.topic):
@@ -219,7 +222,7 @@ class Planner:
         targets = docs or self.all_documents
         noted = self._noted(q, targets) if Field.NOTES in q.fields else None
         if q.status and self._status(q, targets) is None:
-            # A status these catalogues never state filters nothing: "đã đưa vào vận hành chưa?" asks the notes.
+            # A status these catalogues never state filters nothing: a yes/no question about it asks the notes.
             q.status = None
             q.fields = list(dict.fromkeys([*q.fields, Field.NOTES]))
         if noted:  # "những CSDL nào có ghi chú …": the notes column holds what is asked
@@ -419,11 +422,9 @@ class Planner:
             return Plan("clause", documents=docs, clauses=picked, topic=q.topic)
         scored = [Scored(ev.best.id, ev.best.fused, ev.features["name_cover"], 0, 0) for ev in entries if ev.best]
         cue = q.fields or ([Field(f) for f in focus.fields] if q.follow_up else [])
-        fields = self._fields(scored[0].id, cue, q)
-        if len(scored) > 1:
-            # Catalogues file one fact in different columns (a ministry's database is a source in one, a sharing
-            # partner in another): each entry's evidenced columns are asked of all.
-            fields = list(dict.fromkeys(f for s in scored for f in self._fields(s.id, cue, q)))
+        # Catalogues file one fact in different columns (a ministry's database is a source in one, a sharing
+        # partner in another): with several entries, the union of each one's evidenced columns is shown for all.
+        fields = list(dict.fromkeys(f for s in scored for f in self._fields(s.id, cue, q)))
         present = {self.index.entries[s.id].entry.document_id for s in scored}
         kind = "compare" if q.wants_compare else "entry"
         missing = [d for d in targets if d not in present] if q.wants_compare and docs else []
@@ -473,20 +474,22 @@ class Planner:
         if focus.kind == "meta" and (docs or q.meta or q.topic):
             targets = switched or docs or list(focus.documents)
             if q.topic and not q.meta and not switched:
-                # Words of its own in a conversation about the decision: the clause of that decision they retrieve
-                # first ("ai chịu trách nhiệm thi hành quyết định đó?"), else the same facts of it.
+                # Words of its own in a conversation about the decision (who carries it out, who is tasked): the
+                # clause of that decision they retrieve first; a named province repeats the same facts of it.
                 raw = self.generator.raw(q.text)
                 firsts = [self.generator.for_document(raw, d, q.topic).best for d in targets]
                 clauses = [c for c in firsts if c is not None and c.kind == "clause"]
                 if clauses and len(clauses) == len(targets):
                     picked = [s for c in clauses for s in pick_clause(self.index, q, c.id)]
                     return Plan("clause", documents=targets, clauses=picked, topic=q.topic)
+                if not docs:  # its own words, which the decision's text does not answer: not the same facts again
+                    return Plan("not_found", documents=targets, topic=q.topic, reason="no-match")
             return Plan("meta", documents=targets, meta=[Meta(m) for m in focus.meta])
         if focus.kind == "clause":
             targets = switched or docs or list(focus.documents)
             if switched and focus.clauses:
-                # "Quảng Ninh giao cho ai?": the same task in the other decision — its clause that the focus
-                # clause's words retrieve first there.
+                # Another province named after a clause: the same task in the other decision — its clause that the
+                # focus clause's words retrieve first there.
                 said = " ".join(self.index.clauses[c][0].text for c in focus.clauses if c in self.index.clauses)
                 asked = replace(q, text=f"{said} {q.text}", words=[*content_words(said), *q.words])
                 raw = self.generator.raw(asked.text)
@@ -501,8 +504,8 @@ class Planner:
                 picked = pick_clause(self.index, q, retrieved or f"{doc}/dieu-2")
                 if picked and self.index.clauses.get(picked[0].id):
                     return Plan("clause", documents=targets, clauses=picked, topic=q.topic)
-            # The conversation is about this decision's text, which does not say it: no "which database?".
-            return Plan("not_found", documents=targets, topic=q.topic, reason="no-match")
+            if not set(q.fields) - {Field.AGENCY}:  # about this decision's text (who, what), which does not say it
+                return Plan("not_found", documents=targets, topic=q.topic, reason="no-match")
         return Plan("clarify", reason="no-context")
 
     def _addressed(self, q: Question, docs: list[str], *, require_clause: bool = True) -> Plan | None:

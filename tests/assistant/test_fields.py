@@ -70,3 +70,9 @@ def test_every_marker_points_at_a_citation(assistant: Assistant) -> None:
     for q in ("Sở Tư pháp quản lý những CSDL nào?", "Ai quản lý CSDL đất đai?", "Hà Tĩnh có bao nhiêu CSDL?"):
         a = assistant.ask(q)
         assert a.citations and markers_valid(a.text, len(a.citations)), q
+
+
+def test_a_field_that_the_source_ends_with_an_ellipsis_keeps_it(assistant: Assistant) -> None:
+    a = assistant.ask("CSDL quản lý hồ sơ cán bộ, công chức, viên chức tỉnh Hà Tĩnh được cập nhật thế nào?")
+    assert a.citations[0].id == "ha-tinh-2022/13"
+    assert "bổ nhiệm..." in a.text
