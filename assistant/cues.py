@@ -81,7 +81,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"cap nhat(?: du lieu)?",
         r"nguon (?:du lieu|goc du lieu|thong tin)",
         r"lay (?:du lieu )?tu dau",
-        r"(?:lay|nhap|cap nhat|thu thap)(?: [a-z]+){0,3} o dau",  # "dữ liệu đầu vào lấy ở đâu", "cập nhật ở đâu"
+        r"(?:lay|nhap|cap nhat|thu thap)(?: [a-z]+){0,3} o dau",  # a verb of taking in data, a few words, "ở đâu"
         r"(?:lay )?(?:du lieu |so lieu |thong tin )?tu (?:he thong|nguon|co so du lieu|phan mem) nao",
         r"lay (?:du lieu|so lieu|thong tin) tu",
         r"tu dau",

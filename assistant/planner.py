@@ -144,8 +144,8 @@ class Planner:
             return Plan("overview", documents=docs) if docs else Plan("not_found", reason="unrelated")
         if not own_topic and q.agency:
             return self._agency(q, docs)
-        named_none = not self._names_any(q) and not any(self._unknown(w) for w in q.topic)
-        if focus.kind in ("entry", "compare") and focus.entries and q.fields and named_none:
+        about_focus = focus.kind in ("entry", "compare") and bool(focus.entries) and bool(q.fields)
+        if about_focus and not self._names_any(q) and not any(self._unknown(w) for w in q.topic):
             # A column asked in words that name no database and that the catalogues hold: the focus's column (a
             # word no record holds may name a database we do not list, and goes to retrieval).
             return self._from_focus(q, focus, docs)
