@@ -84,11 +84,15 @@ def contains_phrase(folded_text: str, folded_phrase: str) -> bool:
 
 
 # Syllables that carry no topic: question words, function words and words every catalogue entry shares.
+# Sentence-final particles ("vậy", "nhỉ", "chứ"), forms of address ("chị", "bác") and the verbs that frame a
+# question about a document ("ghi thế nào", "nêu gì", "đơn vị nào giữ") are listed only where no record holds
+# them, so dropping them from a topic loses no evidence.
 STOP_SYLLABLES = frozenset(
     """
     ai gi nao sao nhu nhieu may la khong chua da duoc bi no ay kia nay nhung cac moi mot
     cua ve o voi va hay hoac thi den theo tren duoi ra vao len lai con nua trong muon thi ba
     xin hoi cho biet muon tim giup toi minh vui long a nhe oi thuoc gom xem nam co tinh viec khi
+    vay nhi ghi giu
     """.split()
 )
 # The same words as written with diacritics: an accented syllable is a stop word only if it is one of these,
@@ -99,6 +103,8 @@ STOP_ACCENTED = frozenset(
     của về ở tại trong cho với và hay hoặc thì mà để từ đến theo trên dưới ra vào lên lại còn nữa
     xin hỏi biết muốn cần tìm hiểu giúp tôi việc đối phải nên cả tất mình bạn vui lòng ạ nhé ơi thuộc năm gồm xem nằm
     cơ sở dữ liệu dùng chung danh mục tỉnh thành phố hiện nay tại quy định cái loại bên khi
+    vậy nhỉ hả chứ đấy kìa ư à nhá đâu chị bác chú ông bà
+    ghi nêu viết giữ nắm
     """.split()
 )
 

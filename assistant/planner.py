@@ -421,6 +421,9 @@ class Planner:
             picked = [s for ev in clauses if ev.best for s in pick_clause(self.index, q, ev.best.id)]
             return Plan("clause", documents=docs, clauses=picked, topic=q.topic)
         scored = [Scored(ev.best.id, ev.best.fused, ev.features["name_cover"], 0, 0) for ev in entries if ev.best]
+        if q.wants_compare and docs and scored:
+            scored += self._counterparts(q, [s.id for s in scored], [d for d in docs if d not in
+                                         {self.index.entries[s.id].entry.document_id for s in scored}])  # fmt: skip
         cue = q.fields or ([Field(f) for f in focus.fields] if q.follow_up else [])
         # Catalogues file one fact in different columns (a ministry's database is a source in one, a sharing
         # partner in another): with several entries, the union of each one's evidenced columns is shown for all.
@@ -430,6 +433,16 @@ class Planner:
         missing = [d for d in targets if d not in present] if q.wants_compare and docs else []
         return Plan(kind, documents=targets, entries=scored, fields=fields, topic=q.topic, missing=missing,
                     focus_words=q.words)  # fmt: skip
+
+    def _counterparts(self, q: Question, found: list[str], missing: list[str]) -> list[Scored]:
+        """A comparison's databases in the named provinces whose own evidence fell short: each searched as the
+        counterpart of what the other provinces answered (their names with the question), as a province switch is."""
+        if not missing:
+            return []
+        names = " ".join(self.index.entries[e].entry.name for e in found)
+        accepted = self._judge(f"{names} {q.text}", missing, q.asked_topic)
+        return [Scored(ev.best.id, ev.best.fused, ev.features["name_cover"], 0, 0)
+                for ev in accepted if ev.best is not None and ev.best.kind == "entry"]  # fmt: skip
 
     def _from_focus(self, q: Question, focus: Focus, docs: list[str], fields: list[Field] | None = None) -> Plan:
         """A turn that names no database of its own: about the focus, moved to a newly named province."""
