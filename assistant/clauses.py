@@ -70,12 +70,14 @@ def _narrowest(index: CatalogueIndex, clauses: list[Scored], q: Question) -> lis
     """The point whose words and word pairs hold the question best; their clause when several stay level."""
     places = index.places
     asked = frozenset(p for p in folded_pairs(q.text) if not set(p) & places and p not in _FRAMING_PAIRS)
-    top = clauses[0].body_cover
-    leaves = [c for c in clauses if c.id in index.leaf_clauses and c.body_cover >= top - 0.3]
+    words = [w for w in q.words if fold(w) not in places]
+    cover = {c.id: index.leaf_cover(words, c.id) for c in clauses}
+    top = max(cover.values())
+    leaves = [c for c in clauses if c.id in index.leaf_clauses and cover[c.id] >= top - 0.3]
     if not leaves:
         return clauses[:1]
     rated = sorted(
-        ((0.5 * c.body_cover + 0.5 * index.phrase_cover(asked, c.id), c) for c in leaves),
+        ((0.5 * cover[c.id] + 0.5 * index.phrase_cover(asked, c.id), c) for c in leaves),
         key=lambda x: (-x[0], x[1].id),
     )
     level = [c for r, c in rated if math.isclose(r, rated[0][0], abs_tol=0.02)]

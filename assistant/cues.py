@@ -182,7 +182,7 @@ COUNT_CUE = _cues(
 _DB = r"(?:co so du lieu|he thong|kho du lieu|kho)"
 LIST_CUE = _cues(
     rf"(?:nhung|cac|mot so) {_DB} (?:nao|gi)",
-    rf"(?:co|gom|quan ly|chu tri|phu trach) (?:nhung |cac )?{_DB} (?:nao|gi)",
+    rf"(?<!chua )(?:co|gom|quan ly|chu tri|phu trach) (?:nhung |cac )?{_DB} (?:nao|gi)",  # "chưa có CSDL nào": none
     r"liet ke",
     r"danh sach (?:cac |nhung |toan bo |day du )?(?:co so du lieu|he thong|kho)",
     r"(?:cho|xem|gui|ke) (?:toi |minh |em )?danh sach",
@@ -195,8 +195,16 @@ LIST_CUE = _cues(
     r"cac co so du lieu",
     r"(?:quan ly|chu tri) (?:nhung|cac)? ?(?:co so du lieu )?(?:nao|gi)",
 )
+# How one database stands to another ("có liên kết CSDL dân cư không", "lấy dữ liệu từ CSDL …", "đồng bộ với …").
+RELATION_CUE = _cues(
+    r"lien ket", r"ket noi", r"lay (?:du lieu |thong tin |so lieu )?tu", r"dong bo", r"tich hop", r"tham chieu",
+    r"chia se (?:du lieu )?(?:voi|cho|sang|len)",
+)
+# "Which ones" of a set asked by a value of its columns ("những hạng mục nào … dữ liệu mở", "cái nào mặc định").
+WHICH_CUE = _cues(r"(?:co so du lieu|he thong|hang muc|cai|muc|kho du lieu|kho) nao")
 COMPARE_CUE = _cues(
     r"so sanh",
+    r"vs",
     r"(?:nhieu|it) (?:[a-z#]+ ){0,10}?(?:hon|nhat)",
     r"khac (?:nhau|gi|biet|voi|so voi)(?![a-z0-9])",
     r"giong (?:nhau)?",
@@ -208,7 +216,7 @@ COMPARE_CUE = _cues(
     r"dia phuong nao",
 )
 FOLLOW_CUE = _cues(
-    r"con (?:o |tai |cua |ve |voi )?", r"thi sao", r"the con", r"con\b.*\bthi sao", r"vay con",
+    r"con (?:o |tai |cua |ve |voi )?", r"thi sao", r"the con", r"vay con",
     r"(?:cai|co so du lieu|du lieu|he thong)? ?(?:tuong tu|tuong ung|giong vay|nhu vay)",
 )  # fmt: skip
 _NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|cac|thanh tra|bao hiem)(?![a-z]))"

@@ -135,6 +135,7 @@ class CatalogueIndex:
         self.leaf_clauses = frozenset(c for c in self.clauses if not any(o.startswith(f"{c}.") for o in self.clauses))
         self._clause_pairs = {cid: folded_pairs(c.text) for cid, (c, _) in self.clauses.items()}
         self._pair_df = Counter(p for cid in self.leaf_clauses for p in self._clause_pairs[cid])
+        self._leaf_df = Counter(t for cid in self.leaf_clauses for t in self.clauses[cid][1])
         df: Counter[str] = Counter()
         for p in self.entries.values():
             df.update(p.body_terms)
@@ -199,6 +200,16 @@ class CatalogueIndex:
         total = sum(weight(p) for p in pairs)
         held = self._clause_pairs.get(clause_id, frozenset())
         return sum(weight(p) for p in pairs if p in held) / total if total else 0.0
+
+    def leaf_cover(self, topic: Sequence[str], clause_id: str) -> float:
+        """Share of the question's words the clause's text holds, each weighted by its rarity among leaf clauses:
+        words every point of a decision repeats ("danh mục", "cơ quan") tell none of them apart."""
+        n = len(self.leaf_clauses)
+        unigrams, _ = query_terms(list(topic))
+        weights = {k: math.log(1.0 + n / (1.0 + self._leaf_df.get(k, 0))) for k in unigrams}
+        total = sum(weights.values())
+        held = self.clauses[clause_id][1] if clause_id in self.clauses else frozenset()
+        return sum(w for k, w in weights.items() if k in held) / total if total else 0.0
 
     def score_entries(self, topic: Sequence[str], documents: Sequence[str] | None = None) -> list[Scored]:
         """Entries ranked by how well they explain the topic words, best first (zero scores dropped)."""

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from assistant.context import points_back, split_context
 from assistant.cues import (
     _ORDINALS,
     _PART_BREAKS,
@@ -42,6 +43,7 @@ from assistant.cues import (
     SECTOR_CUE,
     SHARING_MODES,
     STATUS_CUE,
+    WHICH_CUE,
     WITHIN_CUE,
     Field,
     Meta,
@@ -131,7 +133,24 @@ def _cut_phrase(rest: str, phrase: str) -> str:
 
 
 def understand(text: str, index: CatalogueIndex) -> Question:
-    """Read a (validated) question: provinces, fields, question type, filters and topic words."""
+    """Read a (validated) question: provinces, fields, question type, filters and topic words.
+
+    A message that opens with sentences asking nothing is read without them when its question names a topic of its
+    own and points back at nothing (`assistant.context`); the provinces its context names still count.
+    """
+    context, asked = split_context(text)
+    if context and not points_back(asked):
+        q = _read(asked, index)
+        if q.topic and not index.topic_is_generic(q.topic):
+            whole = _read(text, index)
+            q.documents = q.documents or whole.documents
+            q.foreign_provinces = q.foreign_provinces or ([] if q.documents else whole.foreign_provinces)
+            return q
+    return _read(text, index)
+
+
+def _read(text: str, index: CatalogueIndex) -> Question:
+    """Read one question as a whole (see `understand`)."""
     pairs = syllables(text)
     accented = [a for a, _ in pairs]
     folded = " ".join(f for _, f in pairs)
@@ -156,7 +175,7 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     if found:
         q.fields.append(Field.NOTES)
     for name in covered | {fold(p) for p in q.foreign_provinces}:
-        rest = _cut_phrase(rest, name)
+        rest = _cut_phrase(_cut_phrase(rest, name), name.replace(" ", ""))  # "hatinh" typed run together too
     for doc in q.documents:  # initials read as a named province ("qn", "HD") are the place, not the topic
         rest = _cut_phrase(rest, "".join(w[0] for w in fold(index.corpus.document(doc).province).split()))
     # Names first, cues after: an agency's name holds words that cues use ("Sở Xây dựng", "Sở Thông tin …").
@@ -204,6 +223,9 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     if status and (q.wants_list or q.wants_count):
         q.status = status.group(0)
         rest = _cut(rest, STATUS_CUE)[1]
+    # "CSDL nào / hạng mục nào / cái nào là dữ liệu mở": which ones have a sharing form is a set, like a list.
+    if not (q.wants_list or q.wants_count) and any(p.search(rest) for p in SHARING_MODES.values()):
+        q.wants_list, rest = _cut(rest, WHICH_CUE)
     for mode, pattern in SHARING_MODES.items():
         if (q.wants_list or q.wants_count) and pattern.search(rest):
             q.sharing_mode = mode
@@ -258,6 +280,13 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         named = _sector_named(" ".join(fold(w) for w in said), index)
         if named is not None and {fold(w) for w in said} <= set(fold(named).split()):
             q.sector, q.sector_words, q.topic, q.topic_parts = named, said, [], []
+    if q.agency is None and not q.names_database and q.topic:
+        # A department named without its head ("gtvt hatinh csdl", "tài nguyên môi trường QN có những CSDL nào"):
+        # a topic that is exactly the rest of a "Sở …" agency is that agency.
+        said = [fold(w) for w in q.topic]
+        department = next((a for a in index.agencies if a.split()[0] == "so" and _content(a)[1:] == said), None)
+        if department is not None:
+            q.agency, q.topic, q.topic_parts = department, [], []
     q.asked_topic = list(q.topic)
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]
@@ -274,7 +303,8 @@ _COUNTED = re.compile(
 # The noun a count counts, written right after "bao nhiêu" / "mấy" (or inside the cue: "mấy CSDL"); a classifier
 # ("cái", "mục") belongs to the count.
 _COUNTED_NOUN = re.compile(
-    r"^ (?:co so du lieu|he thong|kho du lieu|kho|cai|muc|loai)(?: (?:co so du lieu|dung chung))*"
+    r"^ (?:co so du lieu|he thong|kho du lieu|kho|cai|muc|loai)"
+    r"(?: (?:(?:va|hoac) )?(?:co so du lieu|he thong|kho du lieu|dung chung))*"  # "CSDL, hệ thống": one count
 )
 _NOUN_IN_CUE = re.compile(r"(?:co so du lieu|he thong|kho|cai)$")
 
@@ -291,6 +321,11 @@ _NUMBER_WITHOUT_MAY = re.compile(
 )
 # Words that name a part of a catalogue, not what its databases hold.
 _SET_WORDS = frozenset({"nhom", "linh", "vuc", "nganh", "mang"})
+
+
+def _content(folded: str) -> list[str]:
+    """The words of a folded phrase that are not stop words ("so tai nguyen va moi truong" → without "va")."""
+    return [w for w in folded.split() if w not in STOP_SYLLABLES]
 
 
 def _counts_databases(after: str) -> bool:

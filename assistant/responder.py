@@ -94,7 +94,8 @@ class Responder:
         agency = plan.agency
         if agency:
             named = self.index.entries_of_agency(agency, doc) or self.index.entries_of_agency(agency)
-            agency = named[0].agency if named and len(named[0].agency) < 60 else agency
+            # As a cell writes it; a cell naming several bodies is no name for one of them.
+            agency = next((e.agency for e in named if len(e.agency) < 60), agency)
         what = describe_filters(
             agency=agency,
             sector=plan.sector,
@@ -103,7 +104,9 @@ class Responder:
         )
         if plan.entries and plan.topic:
             what = f" có tên liên quan đến «{' '.join(plan.topic)}»"
-        if plan.exclude:
+        if plan.within:
+            what += " trong số vừa nêu"
+        elif plan.exclude:
             what += " (ngoài CSDL đã nêu)"
         return what
 

@@ -14,6 +14,7 @@ from index.analyze import DEFAULT_ANALYZER, Analyzer, gloss_expansions, tokenize
 from index.errors import CorruptIndexError
 from index.retriever import Hit
 from index.rows import Row, RowFilter, lexical_text, rows_of
+from index.vietnamese import general_vietnamese
 
 BM25_DIR = "bm25"
 
@@ -47,7 +48,9 @@ class Bm25Retriever:
             return query
         if self._restorer is None:
             indptr = np.asarray(self._model.scores["indptr"])  # type: ignore[attr-defined]
-            self._restorer = AccentRestorer.from_bm25(self._model.vocab_dict, np.diff(indptr))  # type: ignore[attr-defined]
+            self._restorer = AccentRestorer.from_bm25(
+                self._model.vocab_dict, np.diff(indptr), general_vietnamese()  # type: ignore[attr-defined]
+            )
         return self._restorer.restore(query)
 
     @classmethod

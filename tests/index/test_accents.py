@@ -37,3 +37,35 @@ def test_empty_text_is_returned_unchanged() -> None:
 @pytest.mark.parametrize(("text", "expected"), [("Hà Tĩnh", True), ("đ", True), ("ha tinh", False), ("GPLX", False)])
 def test_has_diacritics(text: str, expected: bool) -> None:
     assert has_diacritics(text) is expected
+
+
+def test_question_words_come_back_with_general_vietnamese(real_bm25: Bm25Retriever) -> None:
+    # "có", "nào", "không" are rare in the decisions: the catalogue alone would leave "nao" or make "cơ".
+    assert real_bm25.restore_accents("ha tinh co csdl nao ve ho ngheo khong") == "hà tĩnh có csdl nào về hộ nghèo không"
+
+
+def test_a_dictionary_pair_outweighs_a_lone_frequent_syllable() -> None:
+    from index.vietnamese import LanguageStatistics
+
+    pairs = frozenset({("buôn", "bán")})
+    language = LanguageStatistics(syllables=frozenset({"buôn", "bán", "bản"}), dictionary_pairs=pairs)
+    restorer = AccentRestorer({"bản": 3}, {}, language)
+    assert restorer.restore("buon ban") == "buôn bán"
+
+
+def test_underthesea_resources_give_dictionary_pairs_and_running_text() -> None:
+    from index.vietnamese import general_vietnamese
+
+    language = general_vietnamese()
+    assert ("hy", "sinh") in language.dictionary_pairs
+    assert language.unigrams["của"] > language.unigrams["cửa"]
+
+
+def test_token_lines_count_syllables_and_pairs_within_sentences(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from index.vietnamese import read_token_lines
+
+    path = tmp_path / "tagged.txt"
+    path.write_text("Thông tin\tN\ncủa\tE\n\nngười dân\tN\n", encoding="utf-8")
+    unigrams, bigrams = read_token_lines(path)
+    assert unigrams["thông"] == 1 and bigrams[("thông", "tin")] == 1 and bigrams[("tin", "của")] == 1
+    assert ("của", "người") not in bigrams  # a blank line ends the sentence

@@ -1,0 +1,62 @@
+"""A long message's context sentences apart from its question ("Tôi đang chuẩn bị báo cáo về …. Xin hỏi …?").
+
+Civil servants often open with who they are and why they ask ("Phòng Bảo trợ xã hội chúng tôi cần đối chiếu danh
+sách hộ nghèo."), then ask. Read whole, the opening's words become part of the topic and its phrases cues ("so
+sánh", "các cơ sở dữ liệu"): the asker's own department is taken for the database, a plan to compare for a
+comparison. The leading sentences that ask nothing are the *context*; the rest is the *question*. A question that
+names its own topic and points back at nothing ("này", "đó", "ấy", "như vậy") is read alone; one that points back
+("cơ sở dữ liệu này", "những số liệu đó") or names nothing is read with its context, as before. A context that
+ends in ":" announces the topic ("Hộ tịch: …") and is never set apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lexicon import fold, has_diacritics
+
+# A sentence ends at ". ! ?" followed by a space (";" joins clauses of one sentence; ":" announces what follows).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# What makes a sentence ask something: a question word, a request to tell, list or name — with diacritics when the
+# text has them ("đầu tư" and "xã hội" hold no "đâu", "hỏi"), else folded.
+_ASKS_ACCENTED = re.compile(
+    r"(?<!\w)(?:nào|gì|bao nhiêu|mấy|đâu|ai|không|chưa|sao|cho biết|cho hỏi|xin hỏi|hỏi|liệt kê|kể tên"
+    r"|thế nào|ra sao|có phải|khi nào|bao giờ|làm gì)(?!\w)"
+)
+_ASKS = re.compile(
+    r"(?<![a-z])(?:nao|gi|bao nhieu|may|dau|ai|khong|chua|sao|cho biet|cho hoi|xin hoi|hoi|liet ke|ke ten"
+    r"|the nao|ra sao|co phai|khi nao|bao gio|lam gi)(?![a-z])"
+)
+# Words that point back at something said before: with diacritics unambiguous; without, "do" (by) is not "đó".
+_POINTS_BACK = re.compile(r"(?<!\w)(?:này|đó|ấy|đấy|trên|như vậy|như thế|nói trên|kể trên)(?!\w)")
+_POINTS_BACK_FOLDED = re.compile(r"(?<![a-z])(?:nay|ay|tren|nhu vay|nhu the|noi tren|ke tren)(?![a-z])")
+
+
+def split_context(text: str) -> tuple[str, str]:
+    """(context, question): the leading sentences that ask nothing, and the rest ("" and the text when none).
+
+    >>> split_context("Phòng chúng tôi cần số liệu. Xin hỏi CSDL hộ tịch do ai quản lý?")
+    ('Phòng chúng tôi cần số liệu.', 'Xin hỏi CSDL hộ tịch do ai quản lý?')
+    """
+    sentences = _SENTENCE_END.split(text.strip())
+    context: list[str] = []
+    for sentence in sentences[:-1]:
+        if sentence.rstrip().endswith(("?", ":")) or _asks(sentence):
+            break
+        context.append(sentence)
+    if not context:
+        return "", text
+    return " ".join(context), " ".join(sentences[len(context) :])
+
+
+def _asks(sentence: str) -> bool:
+    if has_diacritics(sentence):
+        return bool(_ASKS_ACCENTED.search(sentence.lower()))
+    return bool(_ASKS.search(fold(sentence)))
+
+
+def points_back(question: str) -> bool:
+    """Whether the question refers to something said before it ("cơ sở dữ liệu này", "loại đó")."""
+    if has_diacritics(question):
+        return bool(_POINTS_BACK.search(question.lower()))
+    return bool(_POINTS_BACK_FOLDED.search(fold(question)))

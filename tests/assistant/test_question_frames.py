@@ -1,0 +1,111 @@
+"""Kinds of turns whose wording is not the catalogues' own: the frame of a question, a context before it, a
+set asked by a value of its columns, two databases compared, a relation to another database (BM25, real
+documents; every question here is written for the test, phrased as a class of questions, not copied from gold)."""
+
+from __future__ import annotations
+
+from assistant import Assistant
+from assistant.answer import AnswerStatus
+from assistant.context import points_back, split_context
+from assistant.question import understand
+
+
+def _ids(answer) -> list[str]:  # type: ignore[no-untyped-def]
+    return [c.id for c in answer.citations]
+
+
+def test_a_verb_that_frames_the_question_is_no_topic_of_a_follow_up(assistant: Assistant) -> None:
+    first = assistant.ask("CSDL về trẻ em của Hà Tĩnh do đơn vị nào quản lý?")
+    second = assistant.ask("Còn phần chia sẻ thì ghi như thế nào?", session_id=first.session_id)
+    assert second.status is AnswerStatus.ANSWERED
+    assert _ids(second)[0] == _ids(first)[0] == "ha-tinh-2022/26"
+    assert "Hình thức chia sẻ" in second.text
+
+
+def test_a_sentence_final_particle_is_no_topic(assistant: Assistant) -> None:
+    first = assistant.ask("CSDL về hộ nghèo và cận nghèo ở Hà Tĩnh ai quản lý?")
+    second = assistant.ask("Vậy ở Hà Tĩnh, dữ liệu ấy lấy từ nguồn nào nhỉ?", session_id=first.session_id)
+    assert second.status is AnswerStatus.ANSWERED
+    assert _ids(second)[0] == "ha-tinh-2022/28"
+
+
+def test_what_stands_between_con_and_thi_sao_is_the_topic(assistant: Assistant) -> None:
+    q = understand("Còn cơ sở dữ liệu về đất đai thì sao?", assistant.index)
+    assert q.follow_up and {"đất", "đai"} <= set(q.topic)
+
+
+def test_a_comparison_finds_the_counterpart_in_each_named_province(assistant: Assistant) -> None:
+    a = assistant.ask("Dữ liệu người có công ở Quảng Ninh và Hà Tĩnh, mỗi nơi giao cho sở nào quản lý, có giống nhau?")
+    assert {"ha-tinh-2022/27", "quang-ninh-2026/A-15"} <= set(_ids(a))
+
+
+def test_two_databases_of_one_province_are_compared_part_by_part(assistant: Assistant) -> None:
+    a = assistant.ask("So sánh giúp tôi CSDL về đất đai và CSDL về môi trường của Hà Tĩnh")
+    assert {"ha-tinh-2022/29", "ha-tinh-2022/30"} <= set(_ids(a))
+
+
+def test_which_items_have_a_sharing_form_is_a_set(assistant: Assistant) -> None:
+    a = assistant.ask("Ở Hà Tĩnh, hạng mục nào được chia sẻ dưới dạng dữ liệu mở?")
+    assert a.status is AnswerStatus.ANSWERED
+    assert set(_ids(a)) == {"ha-tinh-2022/19", "ha-tinh-2022/20"}
+
+
+def test_a_filter_inside_the_set_just_given_narrows_it(assistant: Assistant) -> None:
+    first = assistant.ask("Sở Tư pháp Hà Tĩnh quản lý những CSDL nào?")
+    second = assistant.ask("Trong đó cái nào là dữ liệu mở?", session_id=first.session_id)
+    assert set(_ids(second)) <= set(_ids(first))
+    assert "trong số vừa nêu" in second.text
+
+
+def test_an_agency_and_a_topic_select_the_agencys_databases_on_the_topic(assistant: Assistant) -> None:
+    a = assistant.ask("Sở Nội vụ Quảng Ninh có CSDL nào về dịch vụ lưu trữ không?")
+    assert _ids(a)[0] == "quang-ninh-2026/A-7"
+
+
+def test_a_relation_to_another_database_is_asked_of_the_focus(assistant: Assistant) -> None:
+    first = assistant.ask("CSDL ngành giáo dục của Quảng Ninh do ai quản lý?")
+    second = assistant.ask("Nó có liên kết với cơ sở dữ liệu dân cư không?", session_id=first.session_id)
+    assert _ids(second)[0] == "quang-ninh-2026/B-1"
+    assert "Nguồn dữ liệu liên kết" in second.text
+
+
+def test_a_province_typed_run_together_is_detected(assistant: Assistant) -> None:
+    a = assistant.ask("csdl ho tich hatinh ai quan ly")
+    assert _ids(a)[0] == "ha-tinh-2022/32"
+
+
+def test_a_department_named_without_so_lists_its_databases(assistant: Assistant) -> None:
+    a = assistant.ask("giao thong van tai ha tinh")
+    assert set(_ids(a)) == {"ha-tinh-2022/8", "ha-tinh-2022/9", "ha-tinh-2022/10"}
+
+
+def test_an_agency_abbreviated_bql_is_found(assistant: Assistant) -> None:
+    a = assistant.ask("BQL khu kinh tế Quảng Ninh phụ trách những CSDL nào?")
+    assert set(_ids(a)) == {"quang-ninh-2026/A-18", "quang-ninh-2026/A-21"}
+    assert "Ban Quản lý Khu kinh tế Quảng Ninh" in a.text  # the cell as written, not a folded key
+
+
+def test_counted_nouns_joined_by_a_comma_are_one_count(assistant: Assistant) -> None:
+    a = assistant.ask("Danh mục của Hải Dương có bao nhiêu cơ sở dữ liệu, hệ thống?")
+    assert "30" in a.text
+
+
+def test_having_no_database_is_not_a_list(assistant: Assistant) -> None:
+    q = understand("Đơn vị chưa có CSDL nào trong danh mục thì phải làm gì?", assistant.index)
+    assert not q.wants_list
+
+
+def test_the_askers_context_does_not_choose_the_database(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Phòng chúng tôi đang rà soát hồ sơ người có công. Xin hỏi ở Hải Dương, CSDL đất đai do cơ quan nào quản lý?"
+    )
+    assert _ids(a)[0] == "hai-duong-2022/14"
+
+
+def test_a_question_that_points_back_keeps_its_context() -> None:
+    context, asked = split_context("Tôi đang rà soát dữ liệu hộ tịch. Cơ sở dữ liệu này do ai quản lý?")
+    assert context and points_back(asked)
+
+
+def test_a_context_ending_in_a_colon_announces_the_topic() -> None:
+    assert split_context("Hộ tịch: Hà Tĩnh và Hải Dương chia sẻ thế nào?")[0] == ""
