@@ -36,6 +36,7 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
             "answer": answer.text,
             "citations": [c.model_dump(mode="json") for c in answer.citations],
             "session_id": answer.session_id,
+            "session_restarted": answer.session_restarted,
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
@@ -46,5 +47,7 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
                 quote = " ".join(c.quote.split())
                 quote = quote if len(quote) <= 200 else quote[:199] + "…"
                 print(f"[{n}] {c.title} — {c.province} ({c.id})\n    “{quote}”")
+        if answer.session_restarted:
+            print(f"\n(phiên {args.session} không còn — đã mở phiên mới)", file=sys.stderr)
         print(f"\n(phiên: {answer.session_id})")
     return 0 if answer.status is AnswerStatus.ANSWERED else 1

@@ -41,9 +41,10 @@ _FIELD_LABEL = {
 }
 
 
-def not_found(record_id: str) -> str:
-    """The 404 sentence for an id no record has."""
-    return f"Không tìm thấy bản ghi có mã '{record_id}'."
+def not_found(record_id: str, kind: str = "record") -> str:
+    """The 404 sentence for an id no record (or, with kind "document", no decision) has."""
+    what = "văn bản" if kind == "document" else "bản ghi"
+    return f"Không tìm thấy {what} có mã '{record_id}'."
 
 
 def unknown_document(document_id: str, known: Sequence[str]) -> str:
@@ -116,7 +117,7 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _unknown_id(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, UnknownIdError)
-    return JSONResponse({"detail": not_found(exc.record_id)}, status_code=404)
+    return JSONResponse({"detail": not_found(exc.record_id, exc.kind)}, status_code=404)
 
 
 async def _bad_question(request: Request, exc: Exception) -> JSONResponse:

@@ -94,6 +94,10 @@ class AskResponse(BaseModel):
     answer: str
     citations: list[Citation]
     session_id: str
+    session_restarted: bool = Field(
+        default=False,
+        description="true khi session_id gửi lên không còn (hết hạn hoặc không có): câu trả lời mở cuộc trò chuyện mới",
+    )
 
 
 class SearchResult(BaseModel):

@@ -50,3 +50,5 @@ class Answer(BaseModel):
     text: str
     citations: list[Citation] = Field(default_factory=list)
     session_id: str
+    # The session id asked with was unknown or had expired: this answer starts a new conversation.
+    session_restarted: bool = False

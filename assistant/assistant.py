@@ -21,6 +21,8 @@ from corpus.store import Corpus
 from index.retriever import Retriever
 
 log = logging.getLogger(__name__)
+# Said before the question back when a follow-up arrives with a session id that is unknown or has expired.
+EXPIRED = "Cuộc trò chuyện trước đã hết hạn (hoặc không còn lưu), nên không rõ câu này nói tiếp về CSDL nào."
 
 
 def retriever_kind(retriever: Retriever | None) -> str | None:
@@ -91,10 +93,13 @@ class Assistant:
         if document is not None and document not in self._documents:
             raise QuestionError(f"Không có văn bản mã “{document[:80]}”.")
         session = self.sessions.get(session_id)
+        restarted = session_id is not None and session.id != session_id  # unknown or expired: a new conversation
         q = understand(text, self.index)
         moved = self._succession.move_places(q)  # "Hải Phòng" → the Hải Dương catalogue (2025 merger)
         plan = self._succession.plan(q, document=document) or self._planner.plan(q, session.focus, document=document)
         reply = self._succession.respond(plan) or self._responder.respond(plan)
+        if restarted and plan.reason == "no-context":
+            reply.text = f"{EXPIRED} {reply.text}"
         reply = self._succession.explain(plan, reply, moved)
         if reply.status is AnswerStatus.ANSWERED and not reply.cites.items:
             reply = self._responder.respond(Plan("not_found", documents=plan.documents, reason="no-match"))
@@ -102,7 +107,10 @@ class Assistant:
             session.focus = _focus_after(plan, reply.cites.ids, session.focus)
         session.record(text, reply.status.value, reply.cites.ids)
         self.sessions.save(session)
-        return Answer(status=reply.status, text=reply.text, citations=reply.cites.items, session_id=session.id)
+        return Answer(
+            status=reply.status, text=reply.text, citations=reply.cites.items, session_id=session.id,
+            session_restarted=restarted,
+        )  # fmt: skip
 
 
 def _focus_after(plan: Plan, cited: list[str], previous: Focus) -> Focus:

@@ -138,6 +138,7 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     A message that opens with sentences asking nothing is read without them when its question names a topic of its
     own and points back at nothing (`assistant.context`); the provinces its context names still count.
     """
+    text = _TAG.sub(" ", text)  # "Sở <i>Tư pháp</i>" pasted from a web page reads as the words it shows
     context, asked = split_context(text)
     if context and not points_back(asked):
         q = _read(asked, index)
@@ -293,6 +294,8 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     return q
 
 
+# An HTML tag (pasted from a web page or a document): markup, not words of the question.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
 # What a count of the catalogue counts: databases (or nothing named: "Hà Tĩnh có bao nhiêu?").
 _COUNTED = re.compile(
     r"^ ?(?:$|#|co so du lieu|he thong|kho|cai|muc|loai|danh muc|trong|thuoc|do|cua|o|tai|ve|nam|la|a|vay|nhi|giup"

@@ -29,8 +29,9 @@ class ValidationError(CorpusError):
 class UnknownIdError(CorpusError, KeyError):
     """No document, entry or clause has this id."""
 
-    def __init__(self, record_id: str) -> None:
+    def __init__(self, record_id: str, *, kind: str = "record") -> None:
         self.record_id = record_id
+        self.kind = kind  # "document" when a document (decision) was asked for, else "record"
         super().__init__(record_id)
 
     def __str__(self) -> str:

@@ -71,12 +71,12 @@ class Corpus:
         try:
             return self._documents[document_id]
         except KeyError:
-            raise UnknownIdError(document_id) from None
+            raise UnknownIdError(document_id, kind="document") from None
 
     def source_lines(self, document_id: str) -> list[str]:
         """The raw lines of a document's source file as they stand (line n is item n - 1); UnknownIdError."""
         if document_id not in self._documents:
-            raise UnknownIdError(document_id)
+            raise UnknownIdError(document_id, kind="document")
         return self._lines[document_id]
 
     def get(self, record_id: str) -> Document | CatalogueEntry | DecisionClause:

@@ -29,5 +29,6 @@ def ask(body: AskRequest, assistant: AssistantDep, settings: SettingsDep) -> Ask
         log.info("question session=%s: %s", body.session_id, body.question)
     answer = assistant.ask(body.question, session_id=body.session_id, document=body.document)
     return AskResponse(
-        status=answer.status, answer=answer.text, citations=answer.citations, session_id=answer.session_id
+        status=answer.status, answer=answer.text, citations=answer.citations, session_id=answer.session_id,
+        session_restarted=answer.session_restarted,
     )

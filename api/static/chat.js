@@ -293,6 +293,12 @@
           history.push({ question: question, response: response });
           store(HISTORY_KEY, history.slice(-50));
           answered = answerBody(response);
+          if (response.session_restarted) {
+            // The server no longer knew the conversation (expired or cleared): say so, above the answer.
+            answered.insertBefore(el("p", { class: "csdlqa-notice", role: "status",
+              text: "Cuộc trò chuyện trước đã hết hạn; câu hỏi này được trả lời như một cuộc trò chuyện mới." }),
+              answered.firstChild);
+          }
           waiting.replaceWith(answered);
         }, function (err) {
           waiting.replaceWith(errorBody(errorText(err), question));

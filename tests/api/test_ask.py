@@ -24,7 +24,8 @@ def test_ask_answers_with_the_cited_entry(client: TestClient) -> None:
 
 def test_ask_response_has_exactly_the_contract_fields(client: TestClient) -> None:
     r = client.post("/api/ask", json={"question": "Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?"})
-    assert set(r.json()) == {"status", "answer", "citations", "session_id"}
+    # `session_restarted` is an addition to the contract (docs/CONTRACT-changes.md): the session id sent was lost.
+    assert set(r.json()) == {"status", "answer", "citations", "session_id", "session_restarted"}
     citation_fields = {"id", "kind", "title", "document_id", "document_title", "province", "quote", "score"}
     # `source_lines` is an addition to the contract (docs/CONTRACT-changes.md): where the viewer opens the quote.
     assert all(set(c) == citation_fields | {"source_lines"} for c in r.json()["citations"])
@@ -145,3 +146,10 @@ def test_ask_with_get_is_405_in_vietnamese(client: TestClient) -> None:
 def test_ask_punctuation_only_question_is_not_a_server_error(client: TestClient, question: str) -> None:
     r = client.post("/api/ask", json={"question": question})
     assert r.status_code in {200, 422}
+
+
+def test_an_unknown_session_id_is_reported_as_restarted(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/api/ask", json={"question": "Còn ở Quảng Ninh thì sao?", "session_id": "b" * 32})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["session_restarted"] is True and body["session_id"] != "b" * 32 and body["status"] == "clarify"

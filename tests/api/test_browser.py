@@ -271,3 +271,13 @@ def test_lookup_shows_the_canonical_agency_and_what_the_source_wrote(page: Page,
     select = page.get_by_label("Cơ quan quản lý")
     expect(select.locator("option", has_text="Sở Nông nghiệp và Môi trường (11)")).to_have_count(1)
     expect(select.locator("option", has_text="Sở Nông ngành")).to_have_count(0)
+
+
+def test_an_expired_conversation_is_said_above_the_answer(page: Page, live_url: str) -> None:
+    page.goto(live_url + "/")
+    page.evaluate("sessionStorage.setItem('csdlqa.session', JSON.stringify('c'.repeat(32)))")  # an id the server lost
+    _ask(page, FOLLOW_UP)
+    notice = page.locator(".csdlqa-notice")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("hết hạn")
+    assert page.evaluate("JSON.parse(sessionStorage.getItem('csdlqa.session'))") != "c" * 32

@@ -29,7 +29,7 @@ def test_document_returns_its_clauses(client: TestClient) -> None:
 def test_document_unknown_id_is_404(client: TestClient) -> None:
     r = client.get("/api/documents/ha-noi-2099")
     assert r.status_code == 404
-    assert r.json()["detail"] == "Không tìm thấy bản ghi có mã 'ha-noi-2099'."
+    assert r.json()["detail"] == "Không tìm thấy văn bản có mã 'ha-noi-2099'."
 
 
 def test_document_carries_the_source_lines_of_each_fact(client: TestClient) -> None:
@@ -60,7 +60,7 @@ def test_document_text_keeps_html_of_the_source_as_text(client: TestClient) -> N
 def test_document_text_of_an_unknown_document_is_404(client: TestClient) -> None:
     r = client.get("/api/documents/ha-noi-2099/text")
     assert r.status_code == 404
-    assert r.json()["detail"] == "Không tìm thấy bản ghi có mã 'ha-noi-2099'."
+    assert r.json()["detail"] == "Không tìm thấy văn bản có mã 'ha-noi-2099'."
 
 
 @pytest.mark.parametrize(

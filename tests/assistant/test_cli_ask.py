@@ -24,7 +24,7 @@ def test_json_output_is_the_api_object(
     code = run_ask(_args("Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?", as_json=True), Settings())
     payload = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert set(payload) == {"status", "answer", "citations", "session_id"}
+    assert set(payload) == {"status", "answer", "citations", "session_id", "session_restarted"}
     assert payload["citations"][0]["id"] == "ha-tinh-2022/32"
     assert "Sở Tư pháp" in payload["answer"]
 

@@ -109,3 +109,8 @@ def test_a_question_that_points_back_keeps_its_context() -> None:
 
 def test_a_context_ending_in_a_colon_announces_the_topic() -> None:
     assert split_context("Hộ tịch: Hà Tĩnh và Hải Dương chia sẻ thế nào?")[0] == ""
+
+
+def test_html_tags_pasted_into_a_question_are_markup_not_words(assistant: Assistant) -> None:
+    a = assistant.ask("Sở <i>Tư pháp</i> Hà Tĩnh quản lý những <b>CSDL</b> nào?")
+    assert set(_ids(a)) == {"ha-tinh-2022/31", "ha-tinh-2022/32"}

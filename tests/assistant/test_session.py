@@ -68,3 +68,19 @@ def test_file_store_is_shared_between_connections(tmp_path: Path) -> None:
     s.focus.documents = ["quang-ninh-2026"]
     one.save(s)
     assert two.get(s.id).focus.documents == ["quang-ninh-2026"]
+
+
+def test_a_follow_up_with_an_expired_session_says_the_conversation_ended(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import AnswerStatus
+
+    a = assistant.ask("Còn ở Hải Dương thì sao?", session_id="a" * 32)  # a well-formed id we never gave out
+    assert a.status is AnswerStatus.CLARIFY
+    assert a.session_restarted and a.session_id != "a" * 32
+    assert "hết hạn" in a.text
+
+
+def test_a_live_session_is_not_restarted(assistant) -> None:  # type: ignore[no-untyped-def]
+    first = assistant.ask("Ai quản lý CSDL hộ tịch điện tử ở Hà Tĩnh?")
+    second = assistant.ask("Nó được chia sẻ theo hình thức nào?", session_id=first.session_id)
+    assert not first.session_restarted and not second.session_restarted
+    assert "hết hạn" not in second.text
