@@ -76,6 +76,8 @@ def validation_detail(errors: Sequence[Any], request: Request) -> str:
         return 'Nội dung phải là một đối tượng JSON, ví dụ {"question": "…"}.'
     if kind == "missing":
         return f"Thiếu {label[0].lower()}{label[1:]}."
+    if kind == "string_unicode":  # a lone UTF-16 surrogate ("\ud800"), which no text can hold
+        return f"{label} chứa ký tự không hợp lệ (một nửa cặp mã UTF-16); hãy gõ hoặc dán lại."
     if field == "question":
         if kind in {"string_too_short", "value_error"}:
             return "Câu hỏi không được để trống."

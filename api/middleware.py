@@ -73,6 +73,9 @@ class BodyLimitMiddleware:
             chunks.append(body)
             if not message.get("more_body", False):
                 break
+        if _nested_too_deep(b"".join(chunks)):
+            await _json_error(send, 422, "Nội dung JSON lồng nhau quá sâu; hãy gửi {\"question\": \"…\"}.")
+            return
         replayed = False
 
         async def replay() -> Message:
@@ -83,6 +86,19 @@ class BodyLimitMiddleware:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+def _nested_too_deep(body: bytes) -> bool:
+    """Whether the body is JSON nested deeper than the parser can follow (it would raise RecursionError)."""
+    if body.count(b"[") + body.count(b"{") < 500:  # far below the parser's recursion limit: nothing to check
+        return False
+    try:
+        json.loads(body)
+    except RecursionError:
+        return True
+    except ValueError:  # not JSON, or not UTF-8: the app's own errors say so
+        return False
+    return False
 
 
 async def _too_large(send: Send, max_bytes: int) -> None:

@@ -86,7 +86,10 @@ def main() -> int:
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
         "questions": {"fit": len(fit), "held_out": len(held)},
-        "catalogue_words_only": {"fit": accuracy(catalogue.restore, fit), "held_out": accuracy(catalogue.restore, held)},
+        "catalogue_words_only": {
+            "fit": accuracy(catalogue.restore, fit),
+            "held_out": accuracy(catalogue.restore, held),
+        },
         "with_general_vietnamese": {"fit": accuracy(full.restore, fit), "held_out": accuracy(full.restore, held)},
         "restore_ms": {"p50": round(statistics.median(timings), 3), "p95": round(float(np.percentile(timings, 95)), 3)},
     }

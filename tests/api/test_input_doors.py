@@ -90,3 +90,17 @@ def test_cli_closes_quietly_on_a_closed_pipe(tmp_path: Path) -> None:
         shell=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], timeout=300,
     )  # fmt: skip
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_a_lone_surrogate_in_a_question_is_named_in_the_error(client: TestClient) -> None:
+    body = b'{"question": "\\ud800 ho tich"}'
+    r = client.post("/api/ask", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422
+    assert "UTF-16" in r.json()["detail"]
+
+
+def test_json_nested_too_deep_is_a_clear_422(client: TestClient) -> None:
+    body = b'{"question": ' + b"[" * 3000 + b"]" * 3000 + b"}"
+    r = client.post("/api/ask", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422
+    assert "lồng nhau quá sâu" in r.json()["detail"]
