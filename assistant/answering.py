@@ -141,11 +141,16 @@ def _stt(entry: CatalogueEntry) -> str:
     return f"{entry.group}-{entry.number}" if entry.group else str(entry.number)
 
 
-def entry_line(cites: Citations, entry: CatalogueEntry, *, score: float = 1.0, with_agency: bool = True) -> str:
-    """One line of a list: '- Name (Agency) [n]' (the quote: the name and the agency, one per line)."""
-    marker = cites.cite(entry, f"{entry.name}\n{entry.agency}", score)
+def entry_line(
+    cites: Citations, entry: CatalogueEntry, *, score: float = 1.0, with_agency: bool = True, with_notes: bool = False
+) -> str:
+    """One line of a list: '- Name (Agency) [n]', with ' — ghi chú: …' when the list is selected by what the notes
+    column says (the quote: the name, the agency and the notes, one per line)."""
+    notes = " ".join((entry.notes or "").split()) if with_notes else ""
+    marker = cites.cite(entry, "\n".join(x for x in (entry.name, entry.agency, notes) if x), score)
     agency = f" ({entry.agency})" if with_agency else ""
-    return f"- {entry.name}{agency} {marker}"
+    said = f" — ghi chú: {notes}" if notes else ""
+    return f"- {entry.name}{agency}{said} {marker}"
 
 
 def describe_filters(*, agency: str | None, sector: str | None, group_title: str | None, mode: str | None) -> str:

@@ -201,13 +201,15 @@ RELATION_CUE = _cues(
     r"chia se (?:du lieu )?(?:voi|cho|sang|len)",
 )
 # "Which ones" of a set asked by a value of its columns ("những hạng mục nào … dữ liệu mở", "cái nào mặc định").
-WHICH_CUE = _cues(r"(?:co so du lieu|he thong|hang muc|cai|muc|kho du lieu|kho) nao")
+WHICH_CUE = _cues(r"(?:co so du lieu|he thong|hang muc|cai|muc|kho du lieu|kho|du lieu) nao")
 COMPARE_CUE = _cues(
     r"so sanh",
     r"vs",
     r"(?:nhieu|it) (?:[a-z#]+ ){0,10}?(?:hon|nhat)",
     r"khac (?:nhau|gi|biet|voi|so voi)(?![a-z0-9])",
     r"giong (?:nhau)?",
+    r"(?:co )?cung (?:do|la|mot|thuoc)",  # "có cùng do Sở Nội vụ quản lý không"
+    r"moi (?:ben|tinh|noi|dia phuong)",
     r"tinh nao",
     r"(?:ca |cua |o )?(?:ba|hai|3|2) tinh",
     r"cac tinh",

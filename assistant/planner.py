@@ -25,10 +25,12 @@ class Planner(SetPlanning, FocusPlanning):
     def plan(self, q: Question, focus: Focus, *, document: str | None = None) -> Plan:
         """The plan for one question in its conversation."""
         docs = [document] if document else list(q.documents)
+        continuing = q.refers_back or q.follow_up
         if not docs and (q.refers_to_place or q.refers_to_decision):
             docs = list(focus.documents)  # "bên đó", "quyết định đó": where the conversation is
-        elif not docs and q.refers_back and focus.kind in ("clause", "meta") and not q.foreign_provinces:
-            docs = list(focus.documents)  # "cơ quan đó" in a conversation about one decision's text
+        elif not docs and continuing and focus.kind in ("clause", "meta") and not q.foreign_provinces:
+            # "cơ quan đó", "còn Sở KH&CN thì …" in a conversation about one decision's text: that decision
+            docs = list(focus.documents)
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
@@ -137,7 +139,7 @@ class Planner(SetPlanning, FocusPlanning):
             picked = [s for ev in clauses if ev.best for s in pick_clause(self.index, q, ev.best.id)]
             return Plan("clause", documents=docs, clauses=picked, topic=q.topic)
         scored = [Scored(ev.best.id, ev.best.fused, ev.features["name_cover"], 0, 0) for ev in entries if ev.best]
-        if q.wants_compare and docs and scored:
+        if len(docs) > 1 and scored:  # two provinces named: each one's counterpart of what the other answered
             scored += self._counterparts(q, [s.id for s in scored], [d for d in docs if d not in
                                          {self.index.entries[s.id].entry.document_id for s in scored}])  # fmt: skip
         if q.wants_compare and len(q.topic_parts) > 1 and len(scored) < len(q.topic_parts):

@@ -104,6 +104,8 @@ class Responder:
         )
         if plan.entries and plan.topic:
             what = f" có tên liên quan đến «{' '.join(plan.topic)}»"
+        if plan.by_notes:
+            what += " (chọn theo cột ghi chú)"
         if plan.within:
             what += " trong số vừa nêu"
         elif plan.exclude:
@@ -123,7 +125,10 @@ class Responder:
             if not entries:
                 parts.append(head + ".")
                 continue
-            lines = [entry_line(cites, e, with_agency=not plan.agency) for e in entries[:MAX_LISTED]]
+            lines = [
+                entry_line(cites, e, with_agency=not plan.agency, with_notes=plan.by_notes)
+                for e in entries[:MAX_LISTED]
+            ]
             parts.append(head + ":\n" + "\n".join(lines))
         if total == 0:
             where = ", ".join(self._province(d) for d in plan.documents) or self._covered()
@@ -141,7 +146,10 @@ class Responder:
             head = f"Danh mục của {self._province(doc)} có {len(entries)} CSDL{self._what(plan, doc)}"
             # A count names what it counted (one line and one citation each), so "kể tên" is already answered;
             # a long count lists up to MAX_LISTED, one line each, which the widget shows as a compact list.
-            lines = [entry_line(cites, e, with_agency=not plan.agency) for e in entries[:MAX_LISTED]]
+            lines = [
+                entry_line(cites, e, with_agency=not plan.agency, with_notes=plan.by_notes)
+                for e in entries[:MAX_LISTED]
+            ]
             parts.append(f"{head}:\n" + "\n".join(lines) if lines else head)
         if not parts:
             what = self._what(plan, plan.documents[0]) if plan.documents else ""

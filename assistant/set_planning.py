@@ -37,7 +37,7 @@ class SetPlanning(PlannerBase):
             q.status = None
             q.fields = list(dict.fromkeys([*q.fields, Field.NOTES]))
         if noted:  # "những CSDL nào có ghi chú …": the notes column holds what is asked
-            return Plan(kind, documents=targets, entries=[certain(e.id) for e in noted], topic=q.topic)
+            return Plan(kind, documents=targets, entries=[certain(e.id) for e in noted], topic=q.topic, by_notes=True)
         names_entry = any(self._name_matches(part, targets) for part in q.topic_parts)
         if kind == "list" and own_topic and not q.has_filter and not names_entry:  # a filter or a name: databases
             accepted = self._judge(q.text, targets, q.asked_topic)
@@ -72,6 +72,7 @@ class SetPlanning(PlannerBase):
                 sharing_mode=q.sharing_mode or sharing_mode_of(inherited.get("sharing_mode")),
                 status=self._status(q, targets),
             )  # fmt: skip
+            plan.by_notes = plan.status is not None
             narrowed = self._narrowed(q, plan, targets) if q.agency and kind == "list" else None
             if narrowed is not None:  # "Sở KH&CN có CSDL nào về chỉ số DTI": the agency's databases on the topic
                 return self._single(q, narrowed) or narrowed
@@ -117,7 +118,9 @@ class SetPlanning(PlannerBase):
         when the question has no topic beyond the filter, or the model accepts none of them)."""
         # What the set is about is said after "về" / "liên quan đến" ("có CSDL nào về chỉ số DTI"); other words of
         # such a question describe the agency or frame the request ("chịu trách nhiệm quản lý những …").
-        about = ABOUT_CUE.search(q.folded)
+        # … said after the agency: "liên quan đến đầu tư, Sở KH&ĐT giữ những CSDL nào" describes the agency.
+        named_at = q.folded.find(q.agency or "\x00")
+        about = ABOUT_CUE.search(q.folded, named_at + len(q.agency or "")) if named_at >= 0 else None
         after = set(q.folded[about.end() :].split()) if about else set()
         asked = [w for w in q.asked_topic if folded(w) in after and not self.index.is_generic(w)]
         if not asked or self.index.topic_is_generic(asked):

@@ -114,3 +114,20 @@ def test_a_context_ending_in_a_colon_announces_the_topic() -> None:
 def test_html_tags_pasted_into_a_question_are_markup_not_words(assistant: Assistant) -> None:
     a = assistant.ask("Sở <i>Tư pháp</i> Hà Tĩnh quản lý những <b>CSDL</b> nào?")
     assert set(_ids(a)) == {"ha-tinh-2022/31", "ha-tinh-2022/32"}
+
+
+def test_two_provinces_named_are_both_answered_without_a_comparison_word(assistant: Assistant) -> None:
+    a = assistant.ask("CSDL về công báo của Hà Tĩnh và Quảng Ninh do đơn vị nào quản lý?")
+    assert {"ha-tinh-2022/20", "quang-ninh-2026/B-13"} <= set(_ids(a))
+
+
+def test_another_agency_after_a_clause_stays_in_that_decision(assistant: Assistant) -> None:
+    first = assistant.ask("Quyết định của Quảng Ninh giao Công an tỉnh làm những việc gì?")
+    second = assistant.ask("Còn Sở Khoa học và Công nghệ thì được giao gì?", session_id=first.session_id)
+    assert _ids(second)[0] == "quang-ninh-2026/dieu-2.1"
+
+
+def test_a_list_selected_by_its_notes_shows_them(assistant: Assistant) -> None:
+    a = assistant.ask("Quảng Ninh có những hệ thống nào đang vận hành?")
+    assert a.status is AnswerStatus.ANSWERED
+    assert "ghi chú: Hệ thống đã có sẵn, đang vận hành" in a.text

@@ -41,3 +41,7 @@ def test_every_gloss_names_its_legal_source() -> None:
     for item in glosses:
         assert item["long"] and len(item["gloss"]) >= 2
         assert any(word in item["source"] for word in ("Luật", "Nghị định", "Pháp lệnh", "Quyết định", "Bộ luật"))
+
+
+def test_schools_and_pupils_are_searched_as_education() -> None:
+    assert gloss_expansions("dữ liệu về trường học và học sinh") == ["giáo dục"]
