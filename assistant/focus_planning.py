@@ -131,9 +131,10 @@ class FocusPlanning(PlannerBase):
                 picked = [s for c in firsts if c is not None for s in pick_clause(self.index, asked, c.id)]
                 if picked:
                     return Plan("clause", documents=switched, clauses=picked, topic=q.topic)
-            accepted = [ev for ev in self._judge(q.text, targets, q.words) if ev.top_clause is not None]
+            # The decision's clause the model accepts for the turn (an accepted entry answers no question about it).
+            accepted = [ev for ev in self._judge(q.text, targets, q.words) if ev.best and ev.best.kind == "clause"]
             if q.agency or accepted:
-                retrieved = accepted[0].top_clause.id if accepted and accepted[0].top_clause else None
+                retrieved = accepted[0].best.id if accepted and accepted[0].best else None
                 doc = targets[0]
                 picked = pick_clause(self.index, q, retrieved or f"{doc}/dieu-2")
                 if picked and self.index.clauses.get(picked[0].id):

@@ -72,6 +72,9 @@ class Planner(SetPlanning, FocusPlanning):
         related = self._related_column(q, focus) if not docs else None
         if related is not None:  # "có liên kết CSDL dân cư không": what the focus's columns say of that database
             return self._from_focus(q, focus, docs, fields=[*q.fields, related])
+        if focus.kind == "clause" and q.refers_to_agency and not q.names_database and set(docs) <= set(focus.documents):
+            # "cơ quan đó phải …" after a clause: the body that clause tasks, asked of the decision's text
+            return self._from_focus(q, focus, docs)
         about_focus = focus.kind in ("entry", "compare") and bool(focus.entries) and bool(q.fields)
         if about_focus and not self._names_any(q) and not any(self._unknown(w) for w in q.topic):
             # A column asked in words that name no database and that the catalogues hold: the focus's column (a
