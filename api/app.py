@@ -41,6 +41,10 @@ def open_served_assistant(settings: Settings) -> ServedAssistant:
         onnx_threads=settings.onnx_threads,
         query_cache_size=settings.query_cache_size,
     )
+    # The accent restorer reads general Vietnamese statistics (~0.5 s): at start, not in a user's first request.
+    lexical = getattr(assistant.retriever, "bm25", assistant.retriever)
+    if hasattr(lexical, "restorer"):
+        lexical.restorer()
     return assistant
 
 

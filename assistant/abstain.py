@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 
@@ -41,12 +43,28 @@ class Calibration:
 
     def probability(self, row: Sequence[float]) -> float:
         """P(the candidate is right) for one feature row in `features` order."""
-        z = [(x - m) / (s or 1.0) for x, m, s in zip(row, self.mean, self.scale, strict=True)]
+        mean, scale, powers, mean2, scale2, coef = self._arrays()
+        if len(row) != len(mean):
+            raise CalibrationError(f"a feature row of {len(row)} values for a model of {len(mean)} features")
+        z = (np.asarray(row, dtype=float) - mean) / scale
         if self.powers:
-            terms = [math.prod(v**e for v, e in zip(z, p, strict=True)) for p in self.powers]
-            z = [(t - m) / (s or 1.0) for t, m, s in zip(terms, self.mean2, self.scale2, strict=True)]
-        logit = self.intercept + sum(c * v for c, v in zip(self.coef, z, strict=True))
+            z = (np.prod(z[None, :] ** powers, axis=1) - mean2) / scale2
+        logit = self.intercept + float(coef @ z)
         return 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
+
+    def _arrays(self) -> tuple[np.ndarray, ...]:
+        """The parameters as NumPy arrays, built once (a zero scale counts as 1, as in the fit)."""
+        cached = self.__dict__.get("_cached_arrays")
+        if cached is None:
+            def safe(values: Sequence[float]) -> np.ndarray:
+                return np.where(np.asarray(values, dtype=float) == 0, 1.0, np.asarray(values, dtype=float))
+
+            cached = (
+                np.asarray(self.mean, dtype=float), safe(self.scale), np.asarray(self.powers, dtype=float),
+                np.asarray(self.mean2, dtype=float), safe(self.scale2), np.asarray(self.coef, dtype=float),
+            )  # fmt: skip
+            object.__setattr__(self, "_cached_arrays", cached)
+        return cached
 
     def accepts(self, row: Sequence[float]) -> bool:
         """True when the probability reaches the fitted threshold."""

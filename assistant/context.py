@@ -4,9 +4,9 @@ Civil servants often open with who they are and why they ask ("Phòng Bảo tr�
 sách hộ nghèo."), then ask. Read whole, the opening's words become part of the topic and its phrases cues ("so
 sánh", "các cơ sở dữ liệu"): the asker's own department is taken for the database, a plan to compare for a
 comparison. The leading sentences that ask nothing are the *context*; the rest is the *question*. A question that
-names its own topic and points back at nothing ("này", "đó", "ấy", "như vậy") is read alone; one that points back
-("cơ sở dữ liệu này", "những số liệu đó") or names nothing is read with its context, as before. A context that
-ends in ":" announces the topic ("Hộ tịch: …") and is never set apart.
+names its own topic (or agency) and points back at nothing ("này", "đó", "ấy", "như vậy") is read alone; one that
+points back ("hệ thống ấy", "loại dữ liệu kể trên") or names nothing is read with its context, as before. A
+sentence with a colon announces the topic ("Chủ đề: …", "Về đất đai: …") and is never set apart.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ _ASKS = re.compile(
     r"|the nao|ra sao|co phai|khi nao|bao gio|lam gi)(?![a-z])"
 )
 # Words that point back at something said before: with diacritics unambiguous; without, "do" (by) is not "đó".
-_POINTS_BACK = re.compile(r"(?<!\w)(?:này|đó|ấy|đấy|trên|như vậy|như thế|nói trên|kể trên)(?!\w)")
-_POINTS_BACK_FOLDED = re.compile(r"(?<![a-z])(?:nay|ay|tren|nhu vay|nhu the|noi tren|ke tren)(?![a-z])")
+# ("trên" alone is "trên địa bàn"; "hiện nay" points nowhere.)
+_POINTS_BACK = re.compile(r"(?<!\w)(?:này|đó|ấy|đấy|như vậy|như thế|nói trên|kể trên|trên đây)(?!\w)")
+_POINTS_BACK_FOLDED = re.compile(r"(?<![a-z])(?:ay|nhu vay|nhu the|noi tren|ke tren|tren day)(?![a-z])")
 
 
 def split_context(text: str) -> tuple[str, str]:
@@ -41,7 +42,7 @@ def split_context(text: str) -> tuple[str, str]:
     sentences = _SENTENCE_END.split(text.strip())
     context: list[str] = []
     for sentence in sentences[:-1]:
-        if sentence.rstrip().endswith(("?", ":")) or _asks(sentence):
+        if sentence.rstrip().endswith("?") or ":" in sentence or _asks(sentence):
             break
         context.append(sentence)
     if not context:

@@ -161,8 +161,9 @@ META_CUES: dict[Meta, re.Pattern[str]] = {
         r"de nghi ban hanh",
     ),
 }
-# "căn cứ tờ trình nào" asks for the proposal, not the legal bases: its cue is cut first.
-META_CUES = {Meta.PROPOSER: META_CUES.pop(Meta.PROPOSER), **META_CUES}
+# "căn cứ tờ trình nào" asks for the proposal, not the legal bases: its cue is cut first. "do ai ký, ngày nào" asks
+# two facts: the signer's cue is cut before the date's, which would otherwise take "ký ngày nào" whole.
+META_CUES = {Meta.PROPOSER: META_CUES.pop(Meta.PROPOSER), Meta.SIGNER: META_CUES.pop(Meta.SIGNER), **META_CUES}
 
 NOTES_TIME = _cues(
     r"(?:thuc hien|trien khai|hoan thanh|hoan thien|xay dung|xong) (?:vao )?(?:khi nao|bao gio|nam nao|luc nao)",
@@ -191,11 +192,11 @@ LIST_CUE = _cues(
     rf"(?:gom|bao gom|co) (?:nhung|cac) {_DB}",
     rf"nhung {_DB}",
     r"(?:nhung|cac) (?:cai|muc) (?:nao|gi)",
-    r"(?:co so du lieu|he thong) nao(?= (?:duoc|la|thuoc|da|dang|con|chua)\b)",
+    r"(?<!chua co )(?:co so du lieu|he thong) nao(?= (?:duoc|la|thuoc|da|dang|con|chua)\b)",
     r"cac co so du lieu",
     r"(?:quan ly|chu tri) (?:nhung|cac)? ?(?:co so du lieu )?(?:nao|gi)",
 )
-# How one database stands to another ("có liên kết CSDL dân cư không", "lấy dữ liệu từ CSDL …", "đồng bộ với …").
+# How one database stands to another ("nó có kết nối với CSDL … không", "nhận dữ liệu từ …", "đồng bộ với …").
 RELATION_CUE = _cues(
     r"lien ket", r"ket noi", r"lay (?:du lieu |thong tin |so lieu )?tu", r"dong bo", r"tich hop", r"tham chieu",
     r"chia se (?:du lieu )?(?:voi|cho|sang|len)",
@@ -208,7 +209,7 @@ COMPARE_CUE = _cues(
     r"(?:nhieu|it) (?:[a-z#]+ ){0,10}?(?:hon|nhat)",
     r"khac (?:nhau|gi|biet|voi|so voi)(?![a-z0-9])",
     r"giong (?:nhau)?",
-    r"(?:co )?cung (?:do|la|mot|thuoc)",  # "có cùng do Sở Nội vụ quản lý không"
+    r"co cung (?:do|la|mot|thuoc)",  # "… có cùng thuộc một sở …" ("cũng" folds alike: "có" is required)
     r"moi (?:ben|tinh|noi|dia phuong)",
     r"tinh nao",
     r"(?:ca |cua |o )?(?:ba|hai|3|2) tinh",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.answering import DEFAULT_FIELDS, field_value
 from assistant.field_prior import FieldPrior, aspect_text
@@ -55,13 +56,19 @@ def column_evidence(
         if not text:
             out[fld] = 0.0
             continue
-        words_held = index.cover(residual, frozenset(record_terms(content_words(text)))) if residual else 0.0
+        terms, held = _column_keys(text)
+        words_held = index.cover(residual, terms) if residual else 0.0
         # Word pairs with their function words ("từ hệ thống", "nhập dữ liệu") tell columns apart that share
         # their content words; each pair counts once, far less than a rare word.
-        held = folded_pairs(text)
         pairs_held = sum(w for p, w in pairs.items() if p in held) / total if total else 0.0
         out[fld] = words_held + 0.5 * pairs_held
     return out
+
+
+@lru_cache(maxsize=4096)
+def _column_keys(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """A column's match keys and folded word pairs (cached: the same cells are read for every question)."""
+    return frozenset(record_terms(content_words(text))), folded_pairs(text)
 
 
 def _pair_weight(index: CatalogueIndex, pair: tuple[str, str]) -> float:

@@ -10,16 +10,15 @@ from dataclasses import replace
 from assistant.answering import field_value
 from assistant.candidates import folded
 from assistant.clauses import pick_clause
-from assistant.cues import RELATION_CUE
+from assistant.cues import RELATION_CUE, Field, Meta
 from assistant.fields import EVIDENCE_FIELDS, asked_field, best_evidenced
 from assistant.lexicon import fold
 from assistant.matching import content_words
 from assistant.plan import Plan
-from assistant.planning import FOLLOW_UP_PRIOR, PlannerBase, certain
-from assistant.question import Field, Meta, Question
+from assistant.planning import FOLLOW_UP_PRIOR, PlannerBase, certain, sharing_mode_of
+from assistant.question import Question
 from assistant.session import Focus
 from assistant.sets import topic_set
-from corpus.records import SharingMode
 
 
 class FocusPlanning(PlannerBase):
@@ -103,7 +102,7 @@ class FocusPlanning(PlannerBase):
                 "count" if focus.kind == "count" and q.wants_count else "list",
                 documents=switched or docs or list(focus.documents),
                 agency=f.get("agency"), sector=f.get("sector"), group=f.get("group"),
-                sharing_mode=SharingMode(f["sharing_mode"]) if f.get("sharing_mode") else None,
+                sharing_mode=sharing_mode_of(f.get("sharing_mode")),
             )  # fmt: skip
         if focus.kind == "meta" and (docs or q.meta or q.topic):
             targets = switched or docs or list(focus.documents)
@@ -125,10 +124,10 @@ class FocusPlanning(PlannerBase):
                 # Another province named after a clause: the same task in the other decision — its clause that the
                 # focus clause's words retrieve first there.
                 said = " ".join(self.index.clauses[c][0].text for c in focus.clauses if c in self.index.clauses)
-                asked = replace(q, text=f"{said} {q.text}", words=[*content_words(said), *q.words])
-                raw = self.generator.raw(asked.text)
-                firsts = [self.generator.for_document(raw, d, asked.words).top_clause for d in switched]
-                picked = [s for c in firsts if c is not None for s in pick_clause(self.index, asked, c.id)]
+                widened = replace(q, text=f"{said} {q.text}", words=[*content_words(said), *q.words])
+                raw = self.generator.raw(widened.text)
+                firsts = [self.generator.for_document(raw, d, widened.words).top_clause for d in switched]
+                picked = [s for c in firsts if c is not None for s in pick_clause(self.index, widened, c.id)]
                 if picked:
                     return Plan("clause", documents=switched, clauses=picked, topic=q.topic)
             # The decision's clause the model accepts for the turn (an accepted entry answers no question about it).

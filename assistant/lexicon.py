@@ -85,7 +85,7 @@ def contains_phrase(folded_text: str, folded_phrase: str) -> bool:
 
 # Syllables that carry no topic: question words, function words and words every catalogue entry shares.
 # Sentence-final particles ("vậy", "nhỉ", "chứ"), forms of address ("chị", "bác") and the verbs that frame a
-# question about a document ("ghi thế nào", "nêu gì", "đơn vị nào giữ") are listed only where no record holds
+# question about a document ("… ghi ra sao", "… nêu những gì", "bên nào nắm") are listed only where no record holds
 # them, so dropping them from a topic loses no evidence.
 STOP_SYLLABLES = frozenset(
     """

@@ -144,13 +144,15 @@ class CatalogueIndex:
             df.update(t)
         self._n = len(self.entries) + len(self.clauses)
         self._df = df
+        self._weights: dict[str, float] = {}
+        self._unknown_weight = math.log(1.0 + self._n)
         # Word pairs of the entries' columns and how many entries hold each (field evidence weighs pairs by it).
         self.column_pair_df: Counter[tuple[str, str]] = Counter()
         for e in corpus.entries():
             columns = (e.purpose, e.scope, e.content, e.collection, e.sharing, e.notes, e.agency)
             self.column_pair_df.update(folded_pairs(" ".join(x or "" for x in columns)))
         # A cell naming a collective ("Các Sở, Ban, Ngành, UBND cấp huyện, cấp xã") is one agency: its parts are
-        # words of many questions ("… của các sở, ngành và UBND cấp huyện"), not a body a question filters by.
+        # words of many questions ("… các sở, ngành, UBND cấp huyện phải …"), not a body a question filters by.
         self.agencies = sorted(
             {
                 part
@@ -163,8 +165,14 @@ class CatalogueIndex:
         self.sectors = sorted({e.sector for e in corpus.entries() if e.sector})
 
     def weight(self, term: str) -> float:
-        """Inverse document frequency; a word no record contains weighs most."""
-        return math.log(1.0 + self._n / (1.0 + self._df.get(term, 0)))
+        """Inverse document frequency; a word no record contains weighs most (memoised: the corpus is fixed)."""
+        known = self._weights.get(term)
+        if known is None:
+            df = self._df.get(term, 0)
+            if df == 0:
+                return self._unknown_weight  # not memoised: users' words are unbounded
+            known = self._weights[term] = math.log(1.0 + self._n / (1.0 + df))
+        return known
 
     def document_frequency(self, term: str) -> int:
         """How many entries and clauses hold a query key (`query_terms` form: 'đất' or '~dat')."""
@@ -216,6 +224,7 @@ class CatalogueIndex:
         if not topic:
             return []
         unigrams, bigrams = query_terms(topic)
+        asked = frozenset(f"~{fold_accents(w)}" for w in topic)
         out: list[Scored] = []
         for p in self.entries.values():
             if documents and p.entry.document_id not in documents:
@@ -226,7 +235,6 @@ class CatalogueIndex:
                 continue
             if bigrams:  # scattered words are weaker evidence than the phrase the user wrote
                 body_cover = 0.5 * body_cover + 0.5 * self.cover(bigrams, p.body_terms)
-            asked = frozenset(f"~{fold_accents(w)}" for w in topic)
             precision = self.cover(p.name_words, asked) if p.name_words else 0.0
             pairs = self.cover(bigrams, p.name_terms) if bigrams else name_cover
             score = 0.45 * name_cover + 0.2 * precision + 0.2 * body_cover + 0.15 * pairs

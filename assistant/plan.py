@@ -26,7 +26,7 @@ class Plan:
     status: str | None = None  # a phrase of the notes column ("đang vận hành", folded) that entries must hold
     topic: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
-    by_notes: bool = False  # the set is selected by what the notes column says: each line shows its notes
+    by_notes: bool = False  # each listed entry shows its notes (the set is selected by them, or a status is asked)
     within: bool = False  # the set is the one the conversation just gave ("trong đó …"); exclude holds the rest
     elsewhere: list[Scored] = field(default_factory=list)  # the database in other documents (not_found)
     missing: list[str] = field(default_factory=list)  # documents that lack it (compare)

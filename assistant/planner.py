@@ -8,13 +8,15 @@ record (entry or clause) is judged on its own evidence by the calibrated model (
 
 from __future__ import annotations
 
+from assistant.candidates import folded
 from assistant.clauses import addressed_clause, pick_clause
+from assistant.cues import Field, Meta
 from assistant.focus_planning import FocusPlanning
 from assistant.lexicon import fold, has_diacritics
-from assistant.matching import Scored
+from assistant.matching import Scored, content_words, query_terms
 from assistant.plan import Plan
 from assistant.planning import certain
-from assistant.question import Field, Meta, Question
+from assistant.question import Question
 from assistant.session import Focus
 from assistant.set_planning import SetPlanning
 
@@ -29,7 +31,7 @@ class Planner(SetPlanning, FocusPlanning):
         if not docs and (q.refers_to_place or q.refers_to_decision):
             docs = list(focus.documents)  # "bên đó", "quyết định đó": where the conversation is
         elif not docs and continuing and focus.kind in ("clause", "meta") and not q.foreign_provinces:
-            # "cơ quan đó", "còn Sở KH&CN thì …" in a conversation about one decision's text: that decision
+            # "cơ quan đó", "còn <a body> thì …" in a conversation about one decision's text: that decision
             docs = list(focus.documents)
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
@@ -42,7 +44,7 @@ class Planner(SetPlanning, FocusPlanning):
         # Inside a conversation a turn that asks a column or a fact of the decision, or that has no topic of its
         # own (a bare request to list or name), continues it: there is nothing in it for the scope model to judge.
         continues = marker or q.within or (focus.kind is not None and (bool(q.fields or q.meta) or not own_topic))
-        if self.scope is not None and not continues and self.scope.outside(q.text):
+        if self.scope is not None and not continues and not self._only_a_name(q, docs) and self.scope.outside(q.text):
             return Plan("not_found", documents=docs, reason="outside")  # a public service, not a database
         listed_by_notes = (q.wants_list or q.wants_count) and Field.NOTES in q.fields
         if q.meta and not listed_by_notes:
@@ -58,7 +60,10 @@ class Planner(SetPlanning, FocusPlanning):
             q.topic_parts = [[w for w in p if not self._in_title(w, typed)] for p in q.topic_parts]
             q.topic_parts = [p for p in q.topic_parts if p]
             own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
-            return self._set(q, focus, docs, own_topic)
+            planned = self._set(q, focus, docs, own_topic)
+            if planned.kind in ("list", "count") and Field.NOTES in q.fields:
+                planned.by_notes = True  # "… đã vận hành chưa?": each listed database with what its notes say
+            return planned
         if focus.kind is not None and focus.listed and own_topic and not docs:
             picked = self._inside_list(q, focus)
             if picked is not None:
@@ -68,6 +73,10 @@ class Planner(SetPlanning, FocusPlanning):
                 return self._from_focus(q, focus, docs)
             return Plan("overview", documents=docs) if docs else Plan("not_found", reason="unrelated")
         if not own_topic and q.agency:
+            if focus.kind == "clause" and continuing:  # "vậy <cơ quan> thì sao?" after a clause: its own tasks
+                addressed = self._addressed(q, docs or list(focus.documents), require_clause=False)
+                if addressed is not None:
+                    return addressed
             return self._agency(q, docs)
         related = self._related_column(q, focus) if not docs else None
         if related is not None:  # "có liên kết CSDL dân cư không": what the focus's columns say of that database
@@ -85,6 +94,13 @@ class Planner(SetPlanning, FocusPlanning):
             if not any(self._unknown(w) for w in q.topic):
                 return self._from_focus(q, focus, docs)  # every word is the catalogues' own: about the focus
         return plan
+
+    def _only_a_name(self, q: Question, docs: list[str]) -> bool:
+        """Whether every word of the turn's topic stands in one entry's name ("GPLX Hải Dương", "giấy phép lái xe
+        hd"): a look-up of a database by its name, which the scope model must not read as a service question."""
+        if not q.topic or self.index.topic_is_generic(q.topic):
+            return False
+        return any(s.name_cover >= 0.99 for s in self.index.score_entries(q.topic, docs or self.all_documents))
 
     def unknown_decision(self, q: Question, docs: list[str]) -> bool:
         """A decision number, or a decision's year, that is not one of the documents held (named ones first)."""
@@ -133,7 +149,13 @@ class Planner(SetPlanning, FocusPlanning):
             elsewhere = [ev for ev in self._judge(q.text, others, q.asked_topic) if ev.best and ev.best.kind == "entry"]
             if elsewhere:
                 scored = [Scored(ev.best.id, ev.best.fused, 0, 0, 0) for ev in elsewhere if ev.best]
-                return Plan("not_found", documents=docs, elsewhere=scored, topic=q.topic, reason="elsewhere")
+                # Before saying the named province lacks it: its counterpart of what the others list, named so.
+                found = self._counterparts(q, [s.id for s in scored], docs)
+                own = [s for s in found if self._shares_name(s.id, scored)]
+                if not own:
+                    return Plan("not_found", documents=docs, elsewhere=scored, topic=q.topic, reason="elsewhere")
+                fields = list(dict.fromkeys(f for s in own for f in self._fields(s.id, q.fields, q)))
+                return Plan("entry", documents=docs, entries=own, fields=fields, topic=q.topic, focus_words=q.words)
         if not accepted:
             return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
         clauses = [ev for ev in accepted if ev.best is not None and ev.best.kind == "clause"]
@@ -156,6 +178,20 @@ class Planner(SetPlanning, FocusPlanning):
         missing = [d for d in targets if d not in present] if q.wants_compare and docs else []
         return Plan(kind, documents=targets, entries=scored, fields=fields, topic=q.topic, missing=missing,
                     focus_words=q.words)  # fmt: skip
+
+    def _shares_name(self, entry_id: str, others: list[Scored]) -> bool:
+        """Whether the entry's name holds every distinctive word of one of the others' names ("CSDL hộ tịch điện
+        tử" holds «Hộ tịch»): the same database under its own province's title, not a near miss."""
+        terms = self.index.entries[entry_id].name_terms
+        places = self.index.places
+        for other in others:
+            said = [w for w in content_words(self.index.entries[other.id].entry.name) if folded(w) not in places]
+            unigrams, bigrams = query_terms(said)
+            # Its words and the phrases they make: "hộ kinh doanh" is not held by "… hoạt động kinh doanh …".
+            keys = [k for k in [*unigrams, *bigrams] if not k.startswith("~") and not self.index.is_generic(k)]
+            if keys and all(k in terms for k in keys):
+                return True
+        return False
 
     def _counterparts(self, q: Question, found: list[str], missing: list[str]) -> list[Scored]:
         """A comparison's databases in the named provinces whose own evidence fell short: each searched as the

@@ -12,12 +12,13 @@ from dataclasses import replace
 
 from assistant.abstain import Calibration
 from assistant.candidates import Candidate, CandidateGenerator, DocumentEvidence, folded
+from assistant.cues import Field
 from assistant.field_prior import FieldPrior
 from assistant.fields import fields_for
 from assistant.lexicon import fold, syllables
 from assistant.matching import CatalogueIndex, Scored, query_terms
 from assistant.plan import Plan
-from assistant.question import Field, Question
+from assistant.question import Question
 from assistant.scope import ScopeModel
 from assistant.session import Focus
 from assistant.sets import name_vocabulary
@@ -44,7 +45,7 @@ def certain(record_id: str) -> Scored:
 
 
 class PlannerBase:
-    """Resolves questions against the corpus, the retriever's evidence and the session focus."""
+    """The planner's shared state (corpus statistics, candidate generator, calibration, priors) and judgement."""
 
     def __init__(
         self,
@@ -62,7 +63,7 @@ class PlannerBase:
         self.all_documents = [d.id for d in index.corpus.documents()]
         self._numbers = {d.number.split("/")[0].strip() for d in index.corpus.documents() if d.number}
         self._years = {d.id: int(d.date[:4]) for d in index.corpus.documents() if d.date}
-        # Words every decision uses to name itself ("ban hành danh mục … dùng chung"): no topic of a set.
+        # Words every decision uses to name itself (the title's "Danh mục … dùng chung"): no topic of a set.
         titles = [set(fold(d.title or "").split()) for d in index.corpus.documents()]
         self._title_words = frozenset(set.intersection(*titles)) if titles else frozenset()
         accented = [{a for a, _ in syllables(d.title or "")} for d in index.corpus.documents()]
@@ -134,4 +135,5 @@ class PlannerBase:
         raise NotImplementedError
 
     def _part_evidence(self, query: str, document: str, topic: list[str]) -> DocumentEvidence:
-        raise NotImplementedError
+        """One document's evidence for a part of a topic (the `topic_set` callback)."""
+        return self.evidence(query, document, list(topic))

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from assistant.context import points_back, split_context
 from assistant.cues import (
     _ORDINALS,
-    _PART_BREAKS,
     AGENCY_REFERENCE,
     AGENCY_REFERENCE_ACCENTED,
     AGENCY_VERBS,
@@ -51,6 +50,19 @@ from assistant.cues import (
 from assistant.lexicon import STOP_SYLLABLES, fold, has_diacritics, is_stop, syllables
 from assistant.matching import CatalogueIndex
 from assistant.places import PROVINCES
+from assistant.question_parts import (
+    COUNTED_NOUN,
+    MARKUP,
+    NOUN_IN_CUE,
+    NUMBER_WITHOUT_MAY,
+    NUMBERED_ACT,
+    SET_WORDS,
+    content_syllables,
+    counts_databases,
+    names_database,
+    sector_named,
+    topic_parts,
+)
 from corpus.records import SharingMode
 from corpus.text import fold_accents
 from index.provinces import detect_documents
@@ -135,14 +147,14 @@ def _cut_phrase(rest: str, phrase: str) -> str:
 def understand(text: str, index: CatalogueIndex) -> Question:
     """Read a (validated) question: provinces, fields, question type, filters and topic words.
 
-    A message that opens with sentences asking nothing is read without them when its question names a topic of its
-    own and points back at nothing (`assistant.context`); the provinces its context names still count.
+    A message that opens with sentences asking nothing is read without them when its question names a topic or an
+    agency of its own and points back at nothing (`assistant.context`); the provinces its context names still count.
     """
-    text = _TAG.sub(" ", text)  # "Sở <i>Tư pháp</i>" pasted from a web page reads as the words it shows
+    text = MARKUP.sub(" ", text)  # "Sở <i>Tư pháp</i>" pasted from a web page reads as the words it shows
     context, asked = split_context(text)
     if context and not points_back(asked):
         q = _read(asked, index)
-        if q.topic and not index.topic_is_generic(q.topic):
+        if q.agency or (q.topic and not index.topic_is_generic(q.topic)):
             whole = _read(text, index)
             q.documents = q.documents or whole.documents
             q.foreign_provinces = q.foreign_provinces or ([] if q.documents else whole.foreign_provinces)
@@ -165,7 +177,7 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     q.names_decision = bool(DECISION_WORDS.search(folded))
     rest = _cut(rest, POLITE)[1]
     # A decision's number names the decision ("1402/QĐ-UBND", "2913/QĐ-BNNMT"): its letters are no agency.
-    rest = _cut(rest, _NUMBERED_ACT)[1]
+    rest = _cut(rest, NUMBERED_ACT)[1]
     q.within, rest = _cut(rest, WITHIN_CUE)
     ordinal = ORDINAL_CUE.search(rest)
     if ordinal:
@@ -187,21 +199,21 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     # "số máy (điện thoại)" is no "số mấy": with diacritics typed, the number's cue must read "mấy".
     machine = has_diacritics(text) and "số mấy" not in " ".join(accented) and " so may" in f" {rest}"
     for meta, pattern in META_CUES.items():
-        if meta is Meta.NUMBER and machine and not _NUMBER_WITHOUT_MAY.search(rest):
+        if meta is Meta.NUMBER and machine and not NUMBER_WITHOUT_MAY.search(rest):
             continue
         found, rest = _cut(rest, pattern)
         if found:
             q.meta.append(meta)
     counted = [
-        m for m in COUNT_CUE.finditer(rest) if _NOUN_IN_CUE.search(m.group(0)) or _counts_databases(rest[m.end() :])
+        m for m in COUNT_CUE.finditer(rest) if NOUN_IN_CUE.search(m.group(0)) or counts_databases(rest[m.end() :])
     ]
     q.wants_count = bool(counted)
     counted_noun_end: int | None = None  # where "bao nhiêu CSDL" ends, when the counted noun is written
     for m in counted:
         end = m.end()
-        noun = _COUNTED_NOUN.match(rest[end:])
+        noun = COUNTED_NOUN.match(rest[end:])
         end += noun.end() if noun else 0
-        if noun or _NOUN_IN_CUE.search(m.group(0)):
+        if noun or NOUN_IN_CUE.search(m.group(0)):
             counted_noun_end = end
         rest = rest[: m.start()] + re.sub(r"[^ ]", "#", rest[m.start() : end]) + rest[end:]
     q.refers_to_decision = bool(DECISION_REFERENCE.search(rest))
@@ -225,7 +237,9 @@ def _read(text: str, index: CatalogueIndex) -> Question:
         q.status = status.group(0)
         rest = _cut(rest, STATUS_CUE)[1]
     # "CSDL nào / hạng mục nào / cái nào là dữ liệu mở": which ones have a sharing form is a set, like a list.
-    if not (q.wants_list or q.wants_count) and any(p.search(rest) for p in SHARING_MODES.values()):
+    if not (q.wants_list or q.wants_count or names_database(rest, accented)) and any(
+        p.search(rest) for p in SHARING_MODES.values()
+    ):
         q.wants_list, rest = _cut(rest, WHICH_CUE)
     for mode, pattern in SHARING_MODES.items():
         if (q.wants_list or q.wants_count) and pattern.search(rest):
@@ -250,12 +264,12 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     q.all_tasks = bool(ALL_TASKS.search(folded))
     sector = SECTOR_CUE.search(rest)
     if sector and (q.wants_list or q.wants_count):
-        q.sector = _sector_named(sector.group(1), index)
+        q.sector = sector_named(sector.group(1), index)
         if q.sector:
             rest = _cut_phrase(rest, sector.group(0).strip())
             asked = set(sector.group(1).split()) - STOP_SYLLABLES
             q.sector_words = [a for a, f in syllables(q.sector) if f in asked]
-    q.names_database = _names_database(rest, accented)
+    q.names_database = names_database(rest, accented)
     rest = _cut(rest, GENERIC)[1]
     # "".split(" ") is [""]: a question without any word (":", "…", emoji) must align with no syllables.
     kept = rest.split(" ") if pairs else []
@@ -264,7 +278,7 @@ def _read(text: str, index: CatalogueIndex) -> Question:
         for a, (_, f), r in zip(accented, pairs, kept, strict=True)
         if "#" not in r and not is_stop(a) and not f.isdigit()
     ]
-    q.topic_parts = _parts(accented, [f for _, f in pairs], kept)
+    q.topic_parts = topic_parts(accented, [f for _, f in pairs], kept)
     if counted_noun_end is not None and not q.names_database:
         # "bao nhiêu CSDL <modifiers>": what is counted is said after its noun; words before it frame the question
         # ("Hải Dương đưa vào danh mục bao nhiêu CSDL").
@@ -274,99 +288,21 @@ def _read(text: str, index: CatalogueIndex) -> Question:
             for i, (a, (_, f), r) in enumerate(zip(accented, pairs, kept, strict=True))
             if i >= first and "#" not in r and not is_stop(a) and not f.isdigit()
         ]
-        q.topic_parts = _parts(accented[first:], [f for _, f in pairs][first:], kept[first:])
-    said = [w for w in q.topic if fold(w) not in _SET_WORDS]
+        q.topic_parts = topic_parts(accented[first:], [f for _, f in pairs][first:], kept[first:])
+    said = [w for w in q.topic if fold(w) not in SET_WORDS]
     if (q.wants_list or q.wants_count) and not q.sector and len(said) >= 2:
-        # "những CSDL y tế nào": a set's topic that is a sector's name, said without "lĩnh vực".
-        named = _sector_named(" ".join(fold(w) for w in said), index)
+        # "các CSDL giáo dục nào": a set's topic that is a sector's name, said without "lĩnh vực".
+        named = sector_named(" ".join(fold(w) for w in said), index)
         if named is not None and {fold(w) for w in said} <= set(fold(named).split()):
             q.sector, q.sector_words, q.topic, q.topic_parts = named, said, [], []
     if q.agency is None and not q.names_database and q.topic:
-        # A department named without its head ("gtvt hatinh csdl", "tài nguyên môi trường QN có những CSDL nào"):
+        # A department named without its head ("y te quang ninh", "tài nguyên môi trường QN có những CSDL nào"):
         # a topic that is exactly the rest of a "Sở …" agency is that agency.
         said = [fold(w) for w in q.topic]
-        department = next((a for a in index.agencies if a.split()[0] == "so" and _content(a)[1:] == said), None)
+        department = next((a for a in index.agencies if a.startswith("so ") and content_syllables(a)[1:] == said), None)
         if department is not None:
             q.agency, q.topic, q.topic_parts = department, [], []
     q.asked_topic = list(q.topic)
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]
     return q
-
-
-# An HTML tag (pasted from a web page or a document): markup, not words of the question.
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
-# What a count of the catalogue counts: databases (or nothing named: "Hà Tĩnh có bao nhiêu?").
-_COUNTED = re.compile(
-    r"^ ?(?:$|#|co so du lieu|he thong|kho|cai|muc|loai|danh muc|trong|thuoc|do|cua|o|tai|ve|nam|la|a|vay|nhi|giup"
-    r"|tat ca)"
-)
-
-
-# The noun a count counts, written right after "bao nhiêu" / "mấy" (or inside the cue: "mấy CSDL"); a classifier
-# ("cái", "mục") belongs to the count.
-_COUNTED_NOUN = re.compile(
-    r"^ (?:co so du lieu|he thong|kho du lieu|kho|cai|muc|loai)"
-    r"(?: (?:(?:va|hoac) )?(?:co so du lieu|he thong|kho du lieu|dung chung))*"  # "CSDL, hệ thống": one count
-)
-_NOUN_IN_CUE = re.compile(r"(?:co so du lieu|he thong|kho|cai)$")
-
-
-# "1402 quyết định ủy ban nhân dân" is how "1402/QĐ-UBND" reads once folded and expanded.
-_NUMBERED_ACT = re.compile(
-    r"(?<![a-z0-9#])\d+ (?:quyet dinh|nghi dinh|nghi quyet|thong tu|to trinh) (?:uy ban nhan dan|[a-z]+)"
-)
-
-
-# Cues of a decision's number that do not go through "số mấy".
-_NUMBER_WITHOUT_MAY = re.compile(
-    r"so (?:bao nhieu|hieu)|so (?:cua )?quyet dinh|ma so quyet dinh|(?:quyet dinh|van ban) (?:co )?so"
-)
-# Words that name a part of a catalogue, not what its databases hold.
-_SET_WORDS = frozenset({"nhom", "linh", "vuc", "nganh", "mang"})
-
-
-def _content(folded: str) -> list[str]:
-    """The words of a folded phrase that are not stop words ("so tai nguyen va moi truong" → without "va")."""
-    return [w for w in folded.split() if w not in STOP_SYLLABLES]
-
-
-def _counts_databases(after: str) -> bool:
-    """True when what follows "bao nhiêu"/"số lượng" is no other noun (a count of things that are not databases)."""
-    return bool(_COUNTED.match(after))
-
-
-def _parts(accented: list[str], folded: list[str], kept: list[str]) -> list[list[str]]:
-    """Topic words grouped into the phrases the user joined with "và", "hoặc" or separated by cue words."""
-    parts: list[list[str]] = [[]]
-    for a, f, r in zip(accented, folded, kept, strict=True):
-        if "#" in r or f in _PART_BREAKS:
-            if parts[-1]:
-                parts.append([])
-            continue
-        if not is_stop(a) and not f.isdigit():
-            parts[-1].append(a)
-    return [p for p in parts if p]
-
-
-def _names_database(rest: str, accented: list[str]) -> bool:
-    """True when 'cơ sở dữ liệu' (or 'CSDL') is directly followed by a topic word: the user gives a name."""
-    kept = rest.split(" ") if accented else []
-    for i in range(len(kept) - 4):
-        if kept[i : i + 4] == ["co", "so", "du", "lieu"]:
-            j = i + 4 + (kept[i + 4] == "ve")
-            if j < len(kept) and "#" not in kept[j] and not is_stop(accented[j]):
-                return True
-    return False
-
-
-def _sector_named(phrase: str, index: CatalogueIndex) -> str | None:
-    """The corpus sector whose folded name contains every word of the phrase ('y te' → 'LĨNH VỰC Y TẾ')."""
-    wanted = [w for w in phrase.split() if w not in STOP_SYLLABLES]
-    if not wanted:
-        return None
-    for sector in index.sectors:
-        name = fold(sector)
-        if all(f" {w} " in f" {name} " for w in wanted):
-            return sector
-    return None

@@ -104,7 +104,7 @@ class Responder:
         )
         if plan.entries and plan.topic:
             what = f" có tên liên quan đến «{' '.join(plan.topic)}»"
-        if plan.by_notes:
+        if plan.status or plan.reason == "noted":
             what += " (chọn theo cột ghi chú)"
         if plan.within:
             what += " trong số vừa nêu"

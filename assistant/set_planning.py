@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.candidates import DocumentEvidence, folded
+from assistant.cues import Field
 from assistant.lexicon import STOP_SYLLABLES, fold
 from assistant.matching import Scored, query_terms
 from assistant.plan import Plan
 from assistant.planning import ABOUT_CUE, ACT_NUMBER, PlannerBase, certain, sharing_mode_of
-from assistant.question import Field, Question
+from assistant.question import Question
 from assistant.session import Focus
 from assistant.sets import Evidence, planned_entries, topic_set
 from corpus.records import CatalogueEntry
@@ -37,7 +38,8 @@ class SetPlanning(PlannerBase):
             q.status = None
             q.fields = list(dict.fromkeys([*q.fields, Field.NOTES]))
         if noted:  # "những CSDL nào có ghi chú …": the notes column holds what is asked
-            return Plan(kind, documents=targets, entries=[certain(e.id) for e in noted], topic=q.topic, by_notes=True)
+            entries = [certain(e.id) for e in noted]
+            return Plan(kind, documents=targets, entries=entries, topic=q.topic, by_notes=True, reason="noted")
         names_entry = any(self._name_matches(part, targets) for part in q.topic_parts)
         if kind == "list" and own_topic and not q.has_filter and not names_entry:  # a filter or a name: databases
             accepted = self._judge(q.text, targets, q.asked_topic)
@@ -74,10 +76,12 @@ class SetPlanning(PlannerBase):
             )  # fmt: skip
             plan.by_notes = plan.status is not None
             narrowed = self._narrowed(q, plan, targets) if q.agency and kind == "list" else None
-            if narrowed is not None:  # "Sở KH&CN có CSDL nào về chỉ số DTI": the agency's databases on the topic
+            if narrowed is not None:  # "<sở> có những CSDL nào về <chủ đề>": the agency's databases on the topic
                 return self._single(q, narrowed) or narrowed
-            if q.within and focus.listed:  # "trong đó cái nào …": the filter inside the set just given
-                listed = set(focus.listed)
+            # "trong số ấy, những … nào", or "… nào" after a comparison: the filter inside the set just given
+            compared = focus.kind == "compare" and not q.documents and len(focus.entries) > 1
+            if (q.within and focus.listed) or compared:
+                listed = set(focus.listed if q.within and focus.listed else focus.entries)
                 plan.within = True
                 everything = [e for d in targets for e in self.index.corpus.entries(document=d)]
                 plan.exclude = [e.id for e in everything if e.id not in listed]
@@ -116,7 +120,7 @@ class SetPlanning(PlannerBase):
     def _narrowed(self, q: Question, plan: Plan, targets: list[str]) -> Plan | None:
         """The filtered set's entries that the question's own topic retrieves, judged among that set only (None
         when the question has no topic beyond the filter, or the model accepts none of them)."""
-        # What the set is about is said after "về" / "liên quan đến" ("có CSDL nào về chỉ số DTI"); other words of
+        # What the set is about is said after "về" / "liên quan đến" ("… có những CSDL nào về <chủ đề>"); other words of
         # such a question describe the agency or frame the request ("chịu trách nhiệm quản lý những …").
         # … said after the agency: "liên quan đến đầu tư, Sở KH&ĐT giữ những CSDL nào" describes the agency.
         named_at = q.folded.find(q.agency or "\x00")
@@ -155,12 +159,18 @@ class SetPlanning(PlannerBase):
         keys = query_terms(topic)[0]
         names = set().union(*(self.index.entries[s.id].name_terms for s in named))
         more = [k for k in keys if k not in names and not self.index.is_generic(k.lstrip("~"))]
+        chosen = {s.id for s in named}
+        if more and any(set(more) <= p.name_terms for i, p in self.index.entries.items() if i not in chosen):
+            return []  # "quan trắc môi trường" holds «CSDL môi trường» whole, but its other words name other databases
         return named if more or asks_column else []
 
     def _noted(self, q: Question, documents: list[str]) -> list[CatalogueEntry]:
         """Entries whose notes hold every topic word and every act number the question cites ("2913/QĐ-BNNMT");
-        with neither, the entries that have notes at all."""
+        with neither, the entries that have notes at all — only when the question names the notes column ("ghi
+        chú") or cites an act: a status asked of a topic ("… về X, đã vận hành chưa?") selects nothing here."""
         acts = [fold(a) for a in ACT_NUMBER.findall(q.text)]
+        if not acts and "ghi chu" not in q.folded:
+            return []
         # What the notes must say follows "ghi chú" ("có ghi chú thời gian thực hiện"); an act's number says it all.
         said = q.folded.split("ghi chu", 1)[1] if "ghi chu" in q.folded else ""
         keys = [] if acts else [w for w in said.split() if w not in STOP_SYLLABLES and not w.isdigit()]
@@ -184,8 +194,8 @@ class SetPlanning(PlannerBase):
         """Entries whose name holds every word of the part that entry names use.
 
         The words no name uses must be the lesser part of the part's weight, or the entry's name must be (nearly)
-        all asked: "theo dõi nợ công" selects no name with "theo dõi … công" ("nợ" is what it asks), while
-        "dành riêng cho ngành du lịch" selects «CSDL về du lịch». A part of common words alone selects nothing.
+        all asked: "quản lý vốn vay công" selects no name with "quản lý … công" ("vốn vay" is what it asks), while
+        "riêng cho mảng du lịch" selects «CSDL về du lịch». A part of common words alone selects nothing.
         """
         kept = [w for w in part if self._in_names(w)]
         if not kept or self.index.topic_is_generic(kept):
@@ -210,9 +220,6 @@ class SetPlanning(PlannerBase):
         fields = self._fields(entry.id, q.fields, q)
         return Plan("entry", documents=[entry.document_id], entries=[certain(entry.id)], fields=fields,
                     topic=q.topic, focus_words=q.words)  # fmt: skip
-
-    def _part_evidence(self, query: str, document: str, topic: list[str]) -> DocumentEvidence:
-        return self.evidence(query, document, list(topic))
 
     def _has_sectors(self, document: str) -> bool:
         """True when the document's catalogue fills the sector ('LĨNH VỰC …') of its entries."""

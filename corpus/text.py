@@ -33,6 +33,17 @@ def clean_text(text: str) -> str:
 
 def fold_accents(text: str) -> str:
     """Bỏ dấu: 'Hà Tĩnh đất đai' → 'Ha Tinh dat dai'."""
+    return _fold_word(text) if len(text) <= 40 else _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(text: str) -> str:
+    """`_fold` of a short text (a syllable, a word, a short name): cached, since the same ones are folded again and
+    again; long texts (records, questions) are not kept."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.translate(_PDF_LOOKALIKES).replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))

@@ -19,7 +19,7 @@ from index.analyze import abbreviation_table
 # Initials ("HT", "QN") are common abbreviations of other things too ("HD" = "hướng dẫn", "HT" = "hệ thống"), so
 # they only count where a place stands: after a word that introduces a place ("ở HD", "còn qn", "bên HT"), as the
 # last word of the question, or as its first word when the question names no province in full ("qn csdl …");
-# in capitals they also count anywhere but first ("Sở NN&MT QN quản lý …": "HT quan trắc …" is "hệ thống").
+# in capitals they also count anywhere but first ("Sở Y tế HT quản lý …"; at the start, "HT quản lý …" is "hệ thống").
 _PLACE_WORDS = (
     "tỉnh", "tinh", "ở", "o", "tại", "tai", "của", "cua", "thuộc", "thuoc", "còn", "con", "bên", "ben",
 )  # fmt: skip
@@ -83,7 +83,7 @@ class ProvinceMatcher:
 
 def _names_initials(text: str, initials: str, *, first_word: bool) -> bool:
     """True when `initials` (any case) stand alone after a place word, end the question, or — with `first_word`
-    — open it; written in capitals they count anywhere but first ("Sở NN&MT QN …")."""
+    — open it; written in capitals they count anywhere but first ("Sở Y tế HT …")."""
     for m in re.finditer(rf"(?<![\w&/-]){re.escape(initials)}(?![\w&/-])", text, re.IGNORECASE):
         before = re.findall(r"\w+", text[: m.start()].lower())
         after = text[m.end() :].strip(" ?.!,;:")
@@ -96,7 +96,7 @@ def _names_initials(text: str, initials: str, *, first_word: bool) -> bool:
         if before and following and following[0] in _ASKING_WORDS:
             return True  # "csdl hộ tịch hd chia sẻ ntn": the place closes the database's name, a question follows
         if before and initials.lower() not in _WORD_SHORTHAND:
-            return True  # "csdl đất đai qn nguồn từ đâu": these initials stand for nothing else
+            return True  # "csdl hộ tịch qn do ai nhập": these initials stand for nothing else
         if capitals and before and not re.match(r"(?:số|so)\b|\d", after, re.IGNORECASE):
             return True  # "HD số 5", "HD 01/2022" name a document (hướng dẫn), not a place
     return False

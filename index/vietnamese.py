@@ -30,12 +30,14 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 
 # The function words of Vietnamese questions, accented: what users type around a topic ("… có … không?", "… nào",
 # "ở đâu", "bao nhiêu", "cho tôi hỏi", "ạ"). The decisions rarely use them, so restoration must know them a priori.
+# Left out: those whose unaccented form is as often a content word ("nằm"/"năm", "mà"/"mã", "nhờ"/"nhỏ",
+# "chỉ"/"chi", "cả"/"cá", "tất"), which the bonus would wrongly prefer.
 FUNCTION_WORDS = frozenset(
     """
     ai gì nào sao thế như bao nhiêu mấy là có không chưa đã được bị đó nó ấy kia này những các mọi một
     của về ở tại trong cho với và hay hoặc thì mà để từ đến theo trên dưới ra vào lên lại còn nữa
-    xin hỏi biết muốn cần tìm hiểu giúp tôi mình vui lòng ạ nhé ơi gồm xem nằm đâu vậy nhỉ chứ đấy hả ư à
-    cả tất phải nên đang sẽ rồi cũng vẫn chỉ nhờ
+    xin hỏi biết muốn cần tìm hiểu giúp tôi mình vui lòng ạ nhé ơi gồm xem đâu vậy nhỉ chứ đấy hả ư à
+    phải nên đang sẽ rồi cũng vẫn
     """.split()
 )
 

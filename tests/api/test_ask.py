@@ -149,7 +149,7 @@ def test_ask_punctuation_only_question_is_not_a_server_error(client: TestClient,
 
 
 def test_an_unknown_session_id_is_reported_as_restarted(client) -> None:  # type: ignore[no-untyped-def]
-    r = client.post("/api/ask", json={"question": "Còn ở Quảng Ninh thì sao?", "session_id": "b" * 32})
+    r = client.post("/api/ask", json={"question": "Thế còn Quảng Ninh thì sao?", "session_id": "b" * 32})
     assert r.status_code == 200
     body = r.json()
     assert body["session_restarted"] is True and body["session_id"] != "b" * 32 and body["status"] == "clarify"

@@ -73,7 +73,7 @@ def test_file_store_is_shared_between_connections(tmp_path: Path) -> None:
 def test_a_follow_up_with_an_expired_session_says_the_conversation_ended(assistant) -> None:  # type: ignore[no-untyped-def]
     from assistant.answer import AnswerStatus
 
-    a = assistant.ask("Còn ở Hải Dương thì sao?", session_id="a" * 32)  # a well-formed id we never gave out
+    a = assistant.ask("Thế còn Hải Dương thì sao?", session_id="a" * 32)  # a well-formed id we never gave out
     assert a.status is AnswerStatus.CLARIFY
     assert a.session_restarted and a.session_id != "a" * 32
     assert "hết hạn" in a.text
