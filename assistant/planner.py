@@ -44,7 +44,7 @@ class Planner(SetPlanning, FocusPlanning):
         # Inside a conversation a turn that asks a column or a fact of the decision, or that has no topic of its
         # own (a bare request to list or name), continues it: there is nothing in it for the scope model to judge.
         continues = marker or q.within or (focus.kind is not None and (bool(q.fields or q.meta) or not own_topic))
-        if self.scope is not None and not continues and not self._only_a_name(q, docs) and self.scope.outside(q.text):
+        if self.scope is not None and not continues and self.scope.outside(q.text) and not self._only_a_name(q, docs):
             return Plan("not_found", documents=docs, reason="outside")  # a public service, not a database
         listed_by_notes = (q.wants_list or q.wants_count) and Field.NOTES in q.fields
         if q.meta and not listed_by_notes:

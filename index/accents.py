@@ -9,7 +9,7 @@ spellings (Viterbi), scored by:
 - the function words of questions ("nào", "có", "đâu", "bao nhiêu"), which neither source weighs enough.
 The weights were chosen on the diacritic-bearing questions of eval/gold/dev.jsonl, test.jsonl and blind batches
 01–08, and are reported on the later batches by eval/benchmarks/bench_accents.py (syllables restored right on
-batches 09–27: 0.821 with the catalogues' words alone, 0.936 with all three). Unknown words are left as typed.
+batches 09–27: 0.828 with the catalogues' words alone, 0.936 with all three). Unknown words are left as typed.
 
 >>> # AccentRestorer.from_bm25(vocab, df).restore("co so du lieu ve dan cu") == "cơ sở dữ liệu về dân cư"
 """
