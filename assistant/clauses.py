@@ -17,6 +17,8 @@ from assistant.question import Question
 # "Theo quyết định của …" frames the question; "theo Quyết định này" closes many points: neither tells them apart.
 _NUMBERING = re.compile(r"^\s*(?:\d+|[a-zđ])\s*[.)]\s*")
 _FRAMING_PAIRS = frozenset({("theo", "quyet"), ("quyet", "dinh"), ("dinh", "cua"), ("dinh", "nay")})
+# For the same reason the words of "quyết định" themselves, when the question says it, weigh on no point.
+_FRAMING_WORDS = frozenset({"quyet", "dinh"})
 
 
 def family(clause_id: str) -> str:
@@ -69,8 +71,10 @@ def _distinguishes(index: CatalogueIndex, clause_id: str, words: list[str], agen
 def _narrowest(index: CatalogueIndex, clauses: list[Scored], q: Question) -> list[Scored]:
     """The point whose words and word pairs hold the question best; their clause when several stay level."""
     places = index.places
-    asked = frozenset(p for p in folded_pairs(q.text) if not set(p) & places and p not in _FRAMING_PAIRS)
-    words = [w for w in q.words if fold(w) not in places]
+    pairs = folded_pairs(q.text)
+    asked = frozenset(p for p in pairs if not set(p) & places and p not in _FRAMING_PAIRS)
+    framing = _FRAMING_WORDS if ("quyet", "dinh") in pairs else frozenset()
+    words = [w for w in q.words if fold(w) not in places and fold(w) not in framing]
     cover = {c.id: index.leaf_cover(words, c.id) for c in clauses}
     top = max(cover.values())
     leaves = [c for c in clauses if c.id in index.leaf_clauses and cover[c.id] >= top - 0.3]

@@ -222,6 +222,11 @@ FOLLOW_CUE = _cues(
     r"con (?:o |tai |cua |ve |voi )?", r"thi sao", r"the con", r"vay con",
     r"(?:cai|co so du lieu|du lieu|he thong)? ?(?:tuong tu|tuong ung|giong vay|nhu vay)",
 )  # fmt: skip
+# A turn that opens with "Còn …" ("còn các đơn vị chưa có CSDL thì …") sets its subject against the last turn's:
+# a follow-up. Only at the opening: inside a sentence "còn" is "still" ("còn hiệu lực", "còn những CSDL nào").
+FOLLOW_OPENING = re.compile(
+    r"^[# ]*(?:(?:the|vay|va) )?con(?= [a-z])(?! (?:hieu luc|duoc|dang|ton tai|khong)(?![a-z]))"
+)
 _NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|cac|thanh tra|bao hiem)(?![a-z]))"
 REFERENCE_CUE = _cues(
     r"no",
@@ -250,8 +255,9 @@ POLITE = _cues(
     r"(?:duoc )?khong a",
 )
 GENERIC = _cues(
-    r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay"
-)
+    r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay",
+    r"(?:co )?lien quan (?:den|toi)",  # "các CSDL liên quan đến …" frames the topic that follows
+)  # fmt: skip
 # "khác" is "other", except in "khác nhau / khác biệt / khác gì / khác (so) với", which compare.
 OTHER_CUE = _cues(
     r"khac(?! (?:nhau|biet|gi|voi|so voi)(?![a-z0-9]))",

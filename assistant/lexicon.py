@@ -85,8 +85,9 @@ def contains_phrase(folded_text: str, folded_phrase: str) -> bool:
 
 # Syllables that carry no topic: question words, function words and words every catalogue entry shares.
 # Sentence-final particles ("vậy", "nhỉ", "chứ"), forms of address ("chị", "bác") and the verbs that frame a
-# question about a document ("… ghi ra sao", "… nêu những gì", "bên nào nắm") are listed only where no record holds
-# them, so dropping them from a topic loses no evidence.
+# question about a document ("… ghi ra sao", "… nêu những gì", "bên nào nắm"), and the aspect particles "đang",
+# "sẽ" ("đang giữ", "sẽ xây dựng") are listed only where no record's name holds them, so dropping them from a
+# topic loses no evidence.
 STOP_SYLLABLES = frozenset(
     """
     ai gi nao sao nhu nhieu may la khong chua da duoc bi no ay kia nay nhung cac moi mot
@@ -105,6 +106,7 @@ STOP_ACCENTED = frozenset(
     cơ sở dữ liệu dùng chung danh mục tỉnh thành phố hiện nay tại quy định cái loại bên khi
     vậy nhỉ hả chứ đấy kìa ư à nhá đâu chị bác chú ông bà
     ghi nêu viết giữ nắm
+    đang sẽ
     """.split()
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from assistant.candidates import folded
 from assistant.clauses import addressed_clause, pick_clause
 from assistant.cues import Field, Meta
+from assistant.duty_planning import ASKS_EXISTENCE, DUTY_CUE, TASKED_CUE, DutyPlanning
 from assistant.focus_planning import FocusPlanning
 from assistant.lexicon import fold, has_diacritics
 from assistant.matching import Scored, content_words, query_terms
@@ -21,7 +22,7 @@ from assistant.session import Focus
 from assistant.set_planning import SetPlanning
 
 
-class Planner(SetPlanning, FocusPlanning):
+class Planner(SetPlanning, FocusPlanning, DutyPlanning):
     """Resolves questions against the corpus, the retriever's evidence and the session focus."""
 
     def plan(self, q: Question, focus: Focus, *, document: str | None = None) -> Plan:
@@ -51,6 +52,10 @@ class Planner(SetPlanning, FocusPlanning):
             return self._meta(q, focus, docs, own_topic)
         if q.ordinal is not None and focus.listed:
             return self._ordinal(q, focus)
+        if q.refers_to_agency and not q.names_database and TASKED_CUE.search(q.folded):
+            tasked = self._focus_agency_tasks(q, focus, docs)
+            if tasked is not None:  # "cơ quan đó được giao gì?" after a database: its agency's clause
+                return tasked
         about_agency = q.refers_to_agency and (q.wants_list or q.wants_count or q.wants_other)
         if q.refers_back and focus.entries and not docs and not q.names_database and not about_agency:
             return self._from_focus(q, focus, docs)  # "nó", "bên đó": the database the conversation is about
@@ -156,10 +161,17 @@ class Planner(SetPlanning, FocusPlanning):
                     return Plan("not_found", documents=docs, elsewhere=scored, topic=q.topic, reason="elsewhere")
                 fields = list(dict.fromkeys(f for s in own for f in self._fields(s.id, q.fields, q)))
                 return Plan("entry", documents=docs, entries=own, fields=fields, topic=q.topic, focus_words=q.words)
+        if not accepted and docs and not q.names_database and DUTY_CUE.search(q.folded):
+            duties = self._duties(q, docs)
+            if duties is not None:
+                return duties
         if not accepted:
             return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
         clauses = [ev for ev in accepted if ev.best is not None and ev.best.kind == "clause"]
         entries = [ev for ev in accepted if ev.best is not None and ev.best.kind == "entry"]
+        if clauses and not entries and ASKS_EXISTENCE.search(q.folded) and not q.agency:
+            # Whether a catalogue lists a database, when none does: the decision's text does not answer for it.
+            return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
         if clauses and (not entries or not (q.fields or q.names_database)):
             picked = [s for ev in clauses if ev.best for s in pick_clause(self.index, q, ev.best.id)]
             return Plan("clause", documents=docs, clauses=picked, topic=q.topic)

@@ -2,7 +2,8 @@
 calibrated judgement of them (`assistant.abstain`), and the tests of whether a word names anything we hold.
 
 The planner is split by kind of question: `assistant.planner` (the order of decisions, retrieval, clauses),
-`assistant.set_planning` (lists and counts), `assistant.focus_planning` (turns that continue a conversation).
+`assistant.set_planning` (lists and counts), `assistant.focus_planning` (turns that continue a conversation),
+`assistant.duty_planning` (what the decisions require of bodies).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from assistant.cues import (
     DECISION_YEAR,
     FIELD_CUES,
     FOLLOW_CUE,
+    FOLLOW_OPENING,
     GENERIC,
     GROUP_CUES,
     LIST_CUE,
@@ -176,6 +177,7 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     rest = folded
     q.names_decision = bool(DECISION_WORDS.search(folded))
     rest = _cut(rest, POLITE)[1]
+    opens_follow_up = bool(FOLLOW_OPENING.match(rest))
     # A decision's number names the decision ("1402/QĐ-UBND", "2913/QĐ-BNNMT"): its letters are no agency.
     rest = _cut(rest, NUMBERED_ACT)[1]
     q.within, rest = _cut(rest, WITHIN_CUE)
@@ -254,6 +256,7 @@ def _read(text: str, index: CatalogueIndex) -> Question:
         rest = _cut(rest, AGENCY_VERBS)[1]
     q.wants_compare, rest = _cut(rest, COMPARE_CUE)
     q.follow_up, rest = _cut(rest, FOLLOW_CUE)
+    q.follow_up = q.follow_up or opens_follow_up
     both, rest = _cut(rest, BOTH_GROUPS)
     groups = ["A", "B"] if both else []
     for group, pattern in GROUP_CUES.items():
@@ -298,7 +301,8 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     if q.agency is None and not q.names_database and q.topic:
         # A department named without its head ("y te quang ninh", "tài nguyên môi trường QN có những CSDL nào"):
         # a topic that is exactly the rest of a "Sở …" agency is that agency.
-        said = [fold(w) for w in q.topic]
+        # Compared without the words that fold to stop words on either side ("hội" of "xã hội" folds like "hỏi").
+        said = [f for f in (fold(w) for w in q.topic) if f not in STOP_SYLLABLES]
         department = next((a for a in index.agencies if a.startswith("so ") and content_syllables(a)[1:] == said), None)
         if department is not None:
             q.agency, q.topic, q.topic_parts = department, [], []
