@@ -51,6 +51,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"(?:quan ly|chu tri|phu trach|van hanh|chu quan|quan ly van hanh|nam giu|so huu|xay dung)",
         r"(?:co quan|don vi|so|ben|to chuc) nao",
         r"do ai",
+        r"ai (?:co|chiu) trach nhiem(?= (?:nhap|cap nhat|thu thap|tao))",  # who enters the data, not what duties
         r"la ai",
         r"ai",
         r"cua ai",
@@ -78,6 +79,10 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
     Field.COLLECTION: _cues(
         r"(?:co che|cach|phuong thuc|phuong phap|hinh thuc) (?:thu thap|cap nhat)(?: cap nhat)?",
         r"thu thap(?: cap nhat)?",
+        # Who creates and enters the data ("ai tạo và cập nhật", "nhập dữ liệu vào", "dữ liệu đầu vào"): collection.
+        r"(?:khoi )?tao(?: lap)?(?: va| hay|,)? cap nhat",
+        r"nhap (?:du lieu|lieu|so lieu|thong tin)(?: vao)?",
+        r"(?:du lieu |so lieu )?dau vao",
         r"cap nhat(?: du lieu)?",
         r"nguon (?:du lieu|goc du lieu|thong tin)",
         r"lay (?:du lieu )?tu dau",
@@ -202,7 +207,7 @@ RELATION_CUE = _cues(
     r"chia se (?:du lieu )?(?:voi|cho|sang|len)",
 )
 # "Which ones" of a set asked by a value of its columns ("những hạng mục nào … dữ liệu mở", "cái nào mặc định").
-WHICH_CUE = _cues(r"(?:co so du lieu|he thong|hang muc|cai|muc|kho du lieu|kho|du lieu) nao")
+WHICH_CUE = _cues(r"(?:co so du lieu|he thong|hang muc|cai|muc|dong|kho du lieu|kho|du lieu) nao")
 COMPARE_CUE = _cues(
     r"so sanh",
     r"vs",

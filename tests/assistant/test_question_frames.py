@@ -162,3 +162,21 @@ def test_a_database_looked_up_by_its_name_alone_is_not_a_service_question(assist
 def test_a_province_is_not_said_to_lack_a_database_it_lists_under_its_own_title(assistant: Assistant) -> None:
     a = assistant.ask("Sổ khai tử, giám hộ, nuôi con nuôi của Hà Tĩnh được lưu ở CSDL nào?")
     assert a.status is AnswerStatus.ANSWERED and _ids(a)[0] == "ha-tinh-2022/32"
+
+
+def test_rows_asked_by_a_sharing_form_are_a_set(assistant: Assistant) -> None:
+    a = assistant.ask("Hà Tĩnh có những dòng nào thuộc dạng dữ liệu mở?")
+    assert set(_ids(a)) == {"ha-tinh-2022/19", "ha-tinh-2022/20"}
+
+
+def test_who_creates_and_enters_the_data_is_the_collection_column_of_the_focus(assistant: Assistant) -> None:
+    first = assistant.ask("Cơ sở dữ liệu giấy phép lái xe của Hà Tĩnh dùng để làm gì?")
+    for turn in ("Ai tạo và cập nhật dữ liệu trong đó?", "Ai có trách nhiệm nhập dữ liệu vào đó?"):
+        a = assistant.ask(turn, session_id=first.session_id)
+        assert _ids(a)[0] == _ids(first)[0] == "ha-tinh-2022/10"
+        assert "Cơ chế thu thập" in a.text
+
+
+def test_who_is_responsible_for_carrying_out_the_decision_is_still_its_clause(assistant: Assistant) -> None:
+    a = assistant.ask("Ai chịu trách nhiệm thi hành quyết định danh mục CSDL của Quảng Ninh?")
+    assert _ids(a)[0] == "quang-ninh-2026/dieu-4"
