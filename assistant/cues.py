@@ -124,7 +124,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"(?:bao gio|khi nao|luc nao|nam nao) (?:thi |moi |se )?(?:xong|hoan thanh|hoan thien)",
         r"(?:xong|hoan thanh|hoan thien) (?:vao )?(?:bao gio|khi nao|luc nao|nam nao)",
         r"(?:da )?xong chua",
-        r"(?:da|duoc) (?:co|xay dung|trien khai|van hanh|dua vao van hanh|dua vao su dung)(?: \w+)? chua",
+        r"(?:da|duoc) (?:co|xay dung|trien khai|van hanh|chay|hoat dong|dua vao (?:van hanh|su dung))(?: \w+)? chua",
         r"co chua",
         r"the nao roi",
         r"can cu(?: phap ly)?(?: nao)?",
@@ -262,6 +262,7 @@ POLITE = _cues(
 GENERIC = _cues(
     r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay",
     r"(?:co )?lien quan (?:den|toi)",  # "các CSDL liên quan đến …" frames the topic that follows
+    r"(?:duoc )?dua vao danh muc",  # "… nào được đưa vào danh mục": in the catalogue, as every entry is
 )  # fmt: skip
 # "khác" is "other", except in "khác nhau / khác biệt / khác gì / khác (so) với", which compare.
 OTHER_CUE = _cues(
@@ -275,14 +276,31 @@ SHARING_MODES: dict[SharingMode, re.Pattern[str]] = {
     SharingMode.DEFAULT: _cues(r"mac dinh"),
     SharingMode.SPECIFIC: _cues(r"dac thu", r"theo yeu cau"),
 }
+# Amounts no catalogue column states — what a database costs or charges, how often it syncs ("phí khai thác … là
+# bao nhiêu", "tốn bao nhiêu tiền", "tần suất đồng bộ"): the columns hold names, bodies, purposes, contents,
+# sources, sharing forms and notes, never money or frequencies.
+UNSTATED_AMOUNT = _cues(
+    r"(?:bao nhieu|may|bn) (?:tien|dong|ty|trieu)",
+    r"(?:le phi|chi phi|kinh phi|muc phi|thu phi|mat phi|phi (?:khai thac|su dung|truy cap|ket noi|dich vu))"
+    r"(?: [a-z#]+){0,20}? (?:la |het |mat )?(?:bao nhieu|bn)",
+    r"(?:ton|mat|het|bo ra) (?:bao nhieu|bn)",
+    r"tan suat", r"bao lau (?:mot|1) lan", r"(?:may|bao nhieu) (?:phut|gio|ngay|tuan) (?:mot|1) lan",
+)  # fmt: skip
 # "cả hai nhóm A và B", "nhóm A, B": the whole catalogue, no group.
 BOTH_GROUPS = _cues(r"(?:ca )?(?:hai )?nhom a (?:va|hoac|,|voi|lan) ?(?:nhom )?b", r"ca hai nhom")
 GROUP_CUES: dict[str, re.Pattern[str]] = {
     "A": _cues(r"nhom a", r"(?:bo|bo nganh|trung uong) trien khai", r"do (?:cac )?bo nganh", r"trung uong"),
-    "B": _cues(r"nhom b", r"(?:do |cua )?tinh (?:#+ )*(?:tu )?trien khai", r"dia phuong (?:tu )?trien khai"),
+    "B": _cues(
+        r"nhom b", r"(?:do |cua )?tinh (?:#+ )*(?:tu )?trien khai", r"dia phuong (?:tu )?trien khai",
+        r"(?:#+ )+tu trien khai",  # "<tên tỉnh> tự triển khai" (the province's name is cut before)
+    ),
 }
 # Tasks asked in the plural ("những nhiệm vụ gì", "các việc gì"): a clause with all its points.
-ALL_TASKS = _cues(r"(?:nhung|cac) (?:nhiem vu|viec|trach nhiem|cong viec|phan viec)(?: cu the)? (?:gi|nao)")
+ALL_TASKS = _cues(
+    r"(?:nhung|cac) (?:nhiem vu|viec|trach nhiem|cong viec|phan viec)(?: cu the)? (?:gi|nao)",
+    # "được giao (việc) gì" — unless a topic follows ("… gì về bảo mật dữ liệu"), which singles out a task
+    r"duoc giao (?:(?:nhung|cac) )?(?:(?:nhiem vu|viec|cong viec|trach nhiem) )?(?:gi|nao)(?! (?:ve|lien quan|trong))",
+)
 AGENCY_VERBS = _cues(r"quan ly", r"chu tri", r"phu trach", r"van hanh", r"chu quan")
 SECTOR_CUE = _cues(r"(?:linh vuc|nganh|mang) ([a-z ]+?)(?= (?:o|tai|cua|co|thuoc|trong|do|#)|$)")
 # A status the notes column states, asked as a filter of a list or count ("những CSDL nào đang vận hành").

@@ -11,6 +11,7 @@ from dataclasses import replace
 from assistant.clauses import addressed_clause, family, pick_clause
 from assistant.cues import Meta
 from assistant.lexicon import fold
+from assistant.matching import Scored
 from assistant.plan import Plan
 from assistant.planning import PlannerBase, certain
 from assistant.question import Question
@@ -65,6 +66,28 @@ class DutyPlanning(PlannerBase):
         if not within:
             return None
         return Plan("clause", documents=[document], clauses=[certain(within[0])], topic=q.topic)
+
+    def _counterpart_tasks(self, q: Question, focus: Focus, docs: list[str]) -> Plan | None:
+        """Another province named after a clause that tasks a body: in each named decision, the clause tasking the
+        same body, else the clause tasking a body that the focus clause's text retrieves first among the clauses
+        that task a named body (the counterpart in that decision); None when the focus clause tasks no body."""
+        referred = self._referred_agency(focus)
+        if referred is None or q.names_database or q.agency:  # a body of its own: not the focus clause's
+            return None
+        agency, _ = referred
+        said = " ".join(t for c in focus.clauses if c in self.index.clauses for t in [self.index.clauses[c][0].text])
+        picked: list[Scored] = []
+        for doc in docs:
+            tasking = {c: a for a in self.index.agencies if (c := addressed_clause(self.index, a, doc)) is not None}
+            body = agency if addressed_clause(self.index, agency, doc) is not None else None
+            if body is None:
+                only = {cid for cid in self.index.clauses if family(cid) in tasking}
+                raw = self.generator.raw(f"{said} {q.text}")
+                first = self.generator.for_document(raw, doc, q.words, only=only).top_clause
+                body = tasking.get(family(first.id)) if first is not None else None
+            if body is not None:  # the body's clause, narrowed to a point when the turn's words single one out
+                picked.extend(pick_clause(self.index, replace(q, agency=body), f"{doc}/dieu-2"))
+        return Plan("clause", documents=docs, clauses=picked, topic=q.topic) if picked else None
 
     def _duties(self, q: Question, docs: list[str]) -> Plan | None:
         """What a named province's decision requires of a kind of body, in words the model does not accept on

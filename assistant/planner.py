@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.candidates import folded
 from assistant.clauses import addressed_clause, pick_clause
-from assistant.cues import Field, Meta
+from assistant.cues import UNSTATED_AMOUNT, Field, Meta
 from assistant.duty_planning import ASKS_EXISTENCE, DUTY_CUE, TASKED_CUE, DutyPlanning
 from assistant.focus_planning import FocusPlanning
 from assistant.lexicon import fold, has_diacritics
@@ -34,12 +34,20 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         elif not docs and continuing and focus.kind in ("clause", "meta") and not q.foreign_provinces:
             # "cơ quan đó", "còn <a body> thì …" in a conversation about one decision's text: that decision
             docs = list(focus.documents)
+        elif not docs and q.follow_up and len(focus.documents) == 1 and not q.foreign_provinces:
+            docs = list(focus.documents)  # "còn cái về <X> thì …" in a conversation about one province: there
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
             return Plan("not_found", documents=[document], reason="document")
         if self.unknown_decision(q, docs):
             return Plan("not_found", documents=docs, reason="decision")
+        if UNSTATED_AMOUNT.search(q.folded):
+            return Plan("not_found", documents=docs, reason="unstated")  # money, fees, frequencies: no column
+        if focus.kind == "clause" and continuing and docs and not set(docs) & set(focus.documents):
+            moved = self._counterpart_tasks(q, focus, docs)
+            if moved is not None:  # "còn ở <tỉnh khác>, sở ấy / cơ quan đầu mối tương tự được giao gì?"
+                return moved
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         marker = q.refers_back or q.refers_to_place or q.follow_up or q.ordinal is not None
         # Inside a conversation a turn that asks a column or a fact of the decision, or that has no topic of its

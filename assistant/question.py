@@ -306,6 +306,14 @@ def _read(text: str, index: CatalogueIndex) -> Question:
         department = next((a for a in index.agencies if a.startswith("so ") and content_syllables(a)[1:] == said), None)
         if department is not None:
             q.agency, q.topic, q.topic_parts = department, [], []
+        else:  # "ngành / bên <tên sở>" names it as a body ("do ngành Lao động - Thương binh và Xã hội quản lý")
+            bodies = (a for a in index.agencies if a.startswith("so "))
+            department = next((a for a in bodies if re.search(rf"(?:nganh|ben) {a[3:]}\b", q.folded)), None)
+            if department is not None:
+                words = set(department.split()) | {"nganh", "ben"}
+                q.agency = department
+                q.topic = [w for w in q.topic if fold(w) not in words]
+                q.topic_parts = [p for p in ([w for w in part if fold(w) not in words] for part in q.topic_parts) if p]
     q.asked_topic = list(q.topic)
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]

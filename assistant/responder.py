@@ -253,6 +253,13 @@ class Responder:
                 f"nào quản lý và chia sẻ thế nào. Các danh mục hiện có: {self._covered()}.",
                 cites,
             )
+        if plan.reason == "unstated":
+            return Reply(
+                AnswerStatus.NOT_FOUND,
+                f"{NOT_FOUND}: danh mục không ghi kinh phí, phí hay tần suất cập nhật của các CSDL (chỉ ghi tên, cơ "
+                "quan quản lý, mục đích, phạm vi, nội dung, cơ chế thu thập, hình thức chia sẻ và ghi chú).",
+                cites,
+            )
         if plan.reason == "document":
             return Reply(AnswerStatus.NOT_FOUND, f"{NOT_FOUND} trong danh mục của {where}.", cites)
         scope = f" của {where}" if where else f" ({self._covered()})"

@@ -81,3 +81,49 @@ def test_an_aspect_particle_is_no_topic(assistant: Assistant) -> None:
 def test_lien_quan_den_frames_a_lists_topic(assistant: Assistant) -> None:
     q = understand("Liệt kê các CSDL liên quan đến trẻ em và hộ nghèo ở Hà Tĩnh", assistant.index)
     assert q.topic_parts == [["trẻ", "em"], ["hộ", "nghèo"]]
+
+
+def test_another_province_after_a_bodys_clause_is_that_bodys_clause_there(assistant: Assistant) -> None:
+    first = assistant.ask("Quyết định của Hải Dương giao Sở Thông tin và Truyền thông những việc gì?")
+    second = assistant.ask("Thế còn ở Hà Tĩnh, sở này được giao gì?", session_id=first.session_id)
+    assert _ids(second)[0] == "ha-tinh-2022/dieu-2.1"
+
+
+def test_a_province_without_that_body_answers_the_counterpart_bodys_clause(assistant: Assistant) -> None:
+    first = assistant.ask("Quyết định của Hải Dương giao Sở Thông tin và Truyền thông những việc gì?")
+    second = assistant.ask("Bên Quảng Ninh thì cơ quan nào giữ vai trò tương tự?", session_id=first.session_id)
+    assert _ids(second)[0] == "quang-ninh-2026/dieu-2.1"
+
+
+def test_a_follow_up_naming_another_database_stays_in_the_conversations_province(assistant: Assistant) -> None:
+    first = assistant.ask("Ở Hải Dương, CSDL hộ tịch dùng để làm gì?")
+    second = assistant.ask("Còn cái về lý lịch tư pháp thì ai quản lý?", session_id=first.session_id)
+    assert _ids(second) == ["hai-duong-2022/17"]
+
+
+def test_what_a_database_costs_is_not_in_any_catalogue(assistant: Assistant) -> None:
+    for question in ("Xây dựng CSDL đất đai của Hà Tĩnh tốn bao nhiêu tiền?",
+                     "Mức phí khai thác CSDL hộ tịch Hải Dương là bao nhiêu?",
+                     "LGSP Quảng Ninh đồng bộ dữ liệu với tần suất thế nào?"):  # fmt: skip
+        a = assistant.ask(question)
+        assert a.status is AnswerStatus.NOT_FOUND, question
+        assert "không ghi kinh phí" in a.text
+
+
+def test_a_word_about_money_in_a_databases_content_is_still_asked(assistant: Assistant) -> None:
+    a = assistant.ask("Tổ chức phi chính phủ ở Quảng Ninh có CSDL không, bao nhiêu hội?")
+    assert a.status is AnswerStatus.ANSWERED
+
+
+def test_a_department_named_as_a_branch_lists_its_databases(assistant: Assistant) -> None:
+    a = assistant.ask("Liệt kê giúp các CSDL do ngành Lao động - Thương binh và Xã hội Hà Tĩnh phụ trách")
+    assert set(_ids(a)) == {"ha-tinh-2022/26", "ha-tinh-2022/27", "ha-tinh-2022/28"}
+
+
+def test_a_sector_that_a_named_province_implements_itself_is_group_b(assistant: Assistant) -> None:
+    q = understand("Những CSDL y tế mà Quảng Ninh tự triển khai là gì?", assistant.index)
+    assert q.group == "B"
+
+
+def test_ds_is_shorthand_for_a_list(assistant: Assistant) -> None:
+    assert understand("ds csdl so tu phap ha tinh", assistant.index).wants_list
