@@ -85,11 +85,11 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"(?:du lieu |so lieu )?dau vao",
         r"cap nhat(?: du lieu)?",
         r"nguon (?:du lieu|goc du lieu|thong tin)",
-        r"lay (?:du lieu )?tu dau",
+        r"lay (?:du lieu )?tu (?:nhung )?dau",
         r"(?:lay|nhap|cap nhat|thu thap)(?: [a-z]+){0,3} o dau",  # a verb of taking in data, a few words, "ở đâu"
         r"(?:lay )?(?:du lieu |so lieu |thong tin )?tu (?:he thong|nguon|co so du lieu|phan mem) nao",
         r"lay (?:du lieu|so lieu|thong tin) tu",
-        r"tu dau",
+        r"tu (?:nhung )?dau",
         r"nguon",
     ),
     Field.PURPOSE: _cues(
@@ -263,6 +263,7 @@ GENERIC = _cues(
     r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay",
     r"(?:co )?lien quan (?:den|toi)",  # "các CSDL liên quan đến …" frames the topic that follows
     r"(?:duoc )?dua vao danh muc",  # "… nào được đưa vào danh mục": in the catalogue, as every entry is
+    r"(?:duoc )?chia (?:thanh|ra|lam)",  # "danh mục được chia thành những nhóm nào": how it is laid out
 )  # fmt: skip
 # "khác" is "other", except in "khác nhau / khác biệt / khác gì / khác (so) với", which compare.
 OTHER_CUE = _cues(
@@ -289,10 +290,14 @@ UNSTATED_AMOUNT = _cues(
 # "cả hai nhóm A và B", "nhóm A, B": the whole catalogue, no group.
 BOTH_GROUPS = _cues(r"(?:ca )?(?:hai )?nhom a (?:va|hoac|,|voi|lan) ?(?:nhom )?b", r"ca hai nhom")
 GROUP_CUES: dict[str, re.Pattern[str]] = {
-    "A": _cues(r"nhom a", r"(?:bo|bo nganh|trung uong) trien khai", r"do (?:cac )?bo nganh", r"trung uong"),
+    "A": _cues(
+        r"nhom a", r"(?:bo|bo nganh|trung uong) trien khai", r"do (?:cac )?bo nganh", r"trung uong",
+        r"nhom (?:thu nhat|dau tien|thu 1|1)",  # the catalogues list group A first
+    ),
     "B": _cues(
         r"nhom b", r"(?:do |cua )?tinh (?:#+ )*(?:tu )?trien khai", r"dia phuong (?:tu )?trien khai",
         r"(?:#+ )+tu trien khai",  # "<tên tỉnh> tự triển khai" (the province's name is cut before)
+        r"nhom (?:thu hai|thu 2|2|cuoi|sau)",
     ),
 }
 # Tasks asked in the plural ("những nhiệm vụ gì", "các việc gì"): a clause with all its points.

@@ -35,7 +35,7 @@ DUTY_CUE = _phrases(
     r"(?:yeu cau|giao|buoc) (?:[a-z]+ ){0,4}?(?:phai )?(?:lam|thuc hien|trien khai) (?:gi|nhung gi|viec gi)",
 )  # fmt: skip
 # "<tỉnh> có CSDL (riêng) về … không?": whether a catalogue lists a database — a yes/no question about an entry.
-ASKS_EXISTENCE = re.compile(r"(?<![a-z])co (?:[a-z]+ )?co so du lieu (?:[a-z#]+ )+khong(?: a| nhi| vay| ha)?$")
+ASKS_EXISTENCE = re.compile(r"(?<![a-z])co (?:[a-z]+ ){0,2}co so du lieu (?:[a-z#]+ )+khong(?: a| nhi| vay| ha)?$")
 # How the decisions address the bodies that manage a listed database (Hà Tĩnh and Hải Dương Điều 2 khoản 2,
 # Quảng Ninh Điều 2 khoản 3).
 MANAGER_OF_LISTED = "các đơn vị quản lý, có cơ sở dữ liệu thuộc Danh mục cơ sở dữ liệu dùng chung có trách nhiệm"

@@ -82,6 +82,8 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
             if picked is not None:
                 return picked
         if not own_topic and not q.agency:
+            if q.fields == [Field.SECTOR] and docs and not marker and focus.kind is None:
+                return Plan("totals", documents=docs)  # "danh mục chia thành những nhóm nào": its groups
             if marker or focus.kind is not None or q.fields:
                 return self._from_focus(q, focus, docs)
             return Plan("overview", documents=docs) if docs else Plan("not_found", reason="unrelated")
@@ -104,6 +106,11 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
             return self._from_focus(q, focus, docs)
         plan = self._by_retrieval(q, docs, focus)
         if plan.kind == "not_found" and focus.kind is not None and plan.reason == "no-match" and not q.has_filter:
+            named = self._name_matches(q.topic, docs or self.all_documents) if q.follow_up else []
+            if len(named) == 1:  # "còn cái về giá thì …": the one database whose name the turn says
+                entry = named[0].id
+                return Plan("entry", documents=docs, entries=[certain(entry)], fields=self._fields(entry, q.fields, q),
+                            topic=q.topic, focus_words=q.words)  # fmt: skip
             if not any(self._unknown(w) for w in q.topic):
                 return self._from_focus(q, focus, docs)  # every word is the catalogues' own: about the focus
         return plan

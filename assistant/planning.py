@@ -122,7 +122,8 @@ class PlannerBase:
         said = " ".join(q.topic)
         if synonym_expansions(said.lower()) or gloss_expansions(said):
             return True
-        named = [w for w in q.topic if self._in_names(w) and not self.index.is_generic(w)]
+        # Judged as typed: "giá" is one database's word although "gia" (quốc gia, gia đình) is everywhere.
+        named = [w for w in q.topic if self._in_names(w) and not self.index.topic_is_generic([w])]
         return bool(named) and not self.index.topic_is_generic(named)
 
     # Planned in SetPlanning, FocusPlanning and Planner; declared here so that each part can call the others.

@@ -4,6 +4,7 @@ status, notes) or by a topic whose parts are united (`assistant.sets`), and a se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,6 +19,14 @@ from assistant.session import Focus
 from assistant.sets import Evidence, planned_entries, topic_set
 from corpus.records import CatalogueEntry
 
+# A body that opens the question and manages databases ("Cục Thống kê tỉnh có quản lý CSDL nào …"): when no agency
+# of the catalogues is found in it, the catalogues list nothing it manages.
+BODY_MANAGES = re.compile(
+    r"^(?:ben |phia )?(?:tong cuc|chi cuc|cuc|kho bac|trung tam|vien kiem sat|vien|toa an|ngan hang|cong ty|hoi|"
+    r"uy ban|so|ban|phong|bo)(?: [a-z]+){1,8}? (?:co |dang |duoc giao )?(?:quan ly|phu trach|chu tri|nam giu|giu)"
+    r" (?:nhung |cac )?co so du lieu nao"
+)
+
 
 class SetPlanning(PlannerBase):
     """The planner's part for lists and counts."""
@@ -28,6 +37,8 @@ class SetPlanning(PlannerBase):
             exclude = list(focus.entries) if q.wants_other else []
             return Plan("list", documents=docs or focus.documents, agency=agency, exclude=exclude)
         kind = "count" if q.wants_count else "list"
+        if q.agency is None and BODY_MANAGES.search(q.folded):
+            return Plan("not_found", documents=docs, topic=q.topic, reason="no-match")
         in_set = focus.kind in ("list", "count", "totals")
         if (q.within or in_set) and not docs and focus.documents:
             docs = list(focus.documents)  # "trong đó …", "kể tên …": inside what the conversation just counted

@@ -127,3 +127,34 @@ def test_a_sector_that_a_named_province_implements_itself_is_group_b(assistant: 
 
 def test_ds_is_shorthand_for_a_list(assistant: Assistant) -> None:
     assert understand("ds csdl so tu phap ha tinh", assistant.index).wants_list
+
+
+def test_the_groups_of_a_catalogue_are_listed_with_their_titles_and_counts(assistant: Assistant) -> None:
+    a = assistant.ask("Danh mục dùng chung của Quảng Ninh gồm những nhóm nào?")
+    assert a.status is AnswerStatus.ANSWERED
+    assert "NHÓM CSDL DO BỘ, NGÀNH TRUNG ƯƠNG TRIỂN KHAI" in a.text and "NHÓM CSDL DO TỈNH TRIỂN KHAI" in a.text
+    assert "31 CSDL" in a.text and "13 CSDL" in a.text
+
+
+def test_the_first_group_is_group_a(assistant: Assistant) -> None:
+    first = assistant.ask("Danh mục dùng chung của Quảng Ninh được chia thành những nhóm nào?")
+    second = assistant.ask("Nhóm đầu tiên có bao nhiêu CSDL?", session_id=first.session_id)
+    assert "31" in second.text
+
+
+def test_a_follow_up_that_says_another_databases_name_word_asks_that_database(assistant: Assistant) -> None:
+    first = assistant.ask("Hải Dương có CSDL quản lý tài sản công không?")
+    second = assistant.ask("Còn cái về giá thì ai cập nhật?", session_id=first.session_id)
+    assert _ids(second)[0] == "hai-duong-2022/19"
+
+
+def test_a_body_asked_whether_it_manages_a_listed_database_it_does_not_is_not_found(assistant: Assistant) -> None:
+    a = assistant.ask("Cục Thống kê tỉnh có quản lý CSDL nào trong danh mục dùng chung của Hải Dương không?")
+    assert a.status is AnswerStatus.NOT_FOUND
+
+
+def test_tu_nhung_dau_asks_the_sources(assistant: Assistant) -> None:
+    first = assistant.ask("Hồ sơ sức khỏe người dân Hà Tĩnh do cơ quan nào quản lý?")
+    second = assistant.ask("Dữ liệu trong đó lấy từ những đâu?", session_id=first.session_id)
+    assert _ids(second)[0] == "ha-tinh-2022/18"
+    assert "Cơ chế thu thập" in second.text
