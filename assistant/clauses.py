@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
-from assistant.lexicon import fold
+from assistant.lexicon import fold, syllables
 from assistant.matching import CatalogueIndex, Scored, folded_pairs, query_terms
 from assistant.question import Question
 
@@ -18,7 +19,23 @@ from assistant.question import Question
 _NUMBERING = re.compile(r"^\s*(?:\d+|[a-zđ])\s*[.)]\s*")
 _FRAMING_PAIRS = frozenset({("theo", "quyet"), ("quyet", "dinh"), ("dinh", "cua"), ("dinh", "nay")})
 # For the same reason the words of "quyết định" themselves, when the question says it, weigh on no point.
-_FRAMING_WORDS = frozenset({"quyet", "dinh"})
+_FRAMING_WORDS = ("quyet", "dinh")
+
+
+def _without_decision(words: list[str], text: str) -> list[str]:
+    """The words without the syllables of each "quyết định" the text says ("giải quyết", "định danh" keep theirs)."""
+    said = [f for _, f in syllables(text)]
+    left = Counter()
+    for a, b in zip(said, said[1:], strict=False):
+        if (a, b) == _FRAMING_WORDS:
+            left.update(_FRAMING_WORDS)
+    out: list[str] = []
+    for w in words:
+        if left[fold(w)] > 0:
+            left[fold(w)] -= 1
+            continue
+        out.append(w)
+    return out
 
 
 def family(clause_id: str) -> str:
@@ -71,10 +88,8 @@ def _distinguishes(index: CatalogueIndex, clause_id: str, words: list[str], agen
 def _narrowest(index: CatalogueIndex, clauses: list[Scored], q: Question) -> list[Scored]:
     """The point whose words and word pairs hold the question best; their clause when several stay level."""
     places = index.places
-    pairs = folded_pairs(q.text)
-    asked = frozenset(p for p in pairs if not set(p) & places and p not in _FRAMING_PAIRS)
-    framing = _FRAMING_WORDS if ("quyet", "dinh") in pairs else frozenset()
-    words = [w for w in q.words if fold(w) not in places and fold(w) not in framing]
+    asked = frozenset(p for p in folded_pairs(q.text) if not set(p) & places and p not in _FRAMING_PAIRS)
+    words = _without_decision([w for w in q.words if fold(w) not in places], q.text)
     cover = {c.id: index.leaf_cover(words, c.id) for c in clauses}
     top = max(cover.values())
     leaves = [c for c in clauses if c.id in index.leaf_clauses and cover[c.id] >= top - 0.3]

@@ -5,7 +5,6 @@ chưa có CSDL trong danh mục phải làm gì") asked in words the calibrated 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from assistant.clauses import addressed_clause, family, pick_clause
@@ -17,27 +16,9 @@ from assistant.planning import PlannerBase, certain
 from assistant.question import Question
 from assistant.session import Focus
 
-
-def _phrases(*patterns: str) -> re.Pattern[str]:
-    """Whole-word alternatives on folded text (as `assistant.cues` writes its cues)."""
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(patterns) + r")(?![a-z0-9])")
-
-
-# Tasks the decision gives a body ("được giao", "nhiệm vụ", "theo Điều 2"): asked of an agency the turn points
-# back to, they are that agency's clause, not a column of the database it manages.
-TASKED_CUE = _phrases(
-    r"duoc giao", r"nhiem vu", r"trach nhiem", r"dieu \d+", r"phai lam (?:gi|nhung gi|viec gi)",
-    r"theo quyet dinh(?: nay| do)?",
-)  # fmt: skip
-# What a decision requires of a kind of body ("… thì phải làm gì", "quyết định yêu cầu họ làm gì"): its text answers.
-DUTY_CUE = _phrases(
-    r"phai (?:lam|thuc hien|trien khai) (?:gi|nhung gi|viec gi|nhung viec gi)",
-    r"(?:yeu cau|giao|buoc) (?:[a-z]+ ){0,4}?(?:phai )?(?:lam|thuc hien|trien khai) (?:gi|nhung gi|viec gi)",
-)  # fmt: skip
-# "<tỉnh> có CSDL (riêng) về … không?": whether a catalogue lists a database — a yes/no question about an entry.
-ASKS_EXISTENCE = re.compile(r"(?<![a-z])co (?:[a-z]+ ){0,2}co so du lieu (?:[a-z#]+ )+khong(?: a| nhi| vay| ha)?$")
 # How the decisions address the bodies that manage a listed database (Hà Tĩnh and Hải Dương Điều 2 khoản 2,
-# Quảng Ninh Điều 2 khoản 3).
+# Quảng Ninh Điều 2 khoản 3, all following Decree 47/2020's model): said with a turn, it steers retrieval to that
+# clause. A decision worded otherwise still gets the clause its own words retrieve first.
 MANAGER_OF_LISTED = "các đơn vị quản lý, có cơ sở dữ liệu thuộc Danh mục cơ sở dữ liệu dùng chung có trách nhiệm"
 
 
@@ -77,12 +58,16 @@ class DutyPlanning(PlannerBase):
         agency, _ = referred
         said = " ".join(t for c in focus.clauses if c in self.index.clauses for t in [self.index.clauses[c][0].text])
         picked: list[Scored] = []
+        raw = self.generator.raw(f"{said} {q.text}")
         for doc in docs:
-            tasking = {c: a for a in self.index.agencies if (c := addressed_clause(self.index, a, doc)) is not None}
+            tasking: dict[str, str] = {}  # clause → the first body (of the sorted agencies) it addresses
+            for a in self.index.agencies:
+                c = addressed_clause(self.index, a, doc)
+                if c is not None:
+                    tasking.setdefault(c, a)
             body = agency if addressed_clause(self.index, agency, doc) is not None else None
             if body is None:
                 only = {cid for cid in self.index.clauses if family(cid) in tasking}
-                raw = self.generator.raw(f"{said} {q.text}")
                 first = self.generator.for_document(raw, doc, q.words, only=only).top_clause
                 body = tasking.get(family(first.id)) if first is not None else None
             if body is not None:  # the body's clause, narrowed to a point when the turn's words single one out

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from assistant.candidates import folded
 from assistant.clauses import addressed_clause, pick_clause
-from assistant.cues import UNSTATED_AMOUNT, Field, Meta
-from assistant.duty_planning import ASKS_EXISTENCE, DUTY_CUE, TASKED_CUE, DutyPlanning
+from assistant.cues import Field, Meta
+from assistant.duty_planning import DutyPlanning
 from assistant.focus_planning import FocusPlanning
 from assistant.lexicon import fold, has_diacritics
 from assistant.matching import Scored, content_words, query_terms
 from assistant.plan import Plan
 from assistant.planning import certain
 from assistant.question import Question
+from assistant.routing_cues import ASKS_EXISTENCE, DUTY_CUE, TASKED_CUE, UNSTATED_AMOUNT
 from assistant.session import Focus
 from assistant.set_planning import SetPlanning
 
@@ -60,7 +61,8 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
             return self._meta(q, focus, docs, own_topic)
         if q.ordinal is not None and focus.listed:
             return self._ordinal(q, focus)
-        if q.refers_to_agency and not q.names_database and TASKED_CUE.search(q.folded):
+        asks_set = q.wants_list or q.wants_count or q.wants_other
+        if q.refers_to_agency and not q.names_database and not asks_set and TASKED_CUE.search(q.folded):
             tasked = self._focus_agency_tasks(q, focus, docs)
             if tasked is not None:  # "cơ quan đó được giao gì?" after a database: its agency's clause
                 return tasked
@@ -82,7 +84,9 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
             if picked is not None:
                 return picked
         if not own_topic and not q.agency:
-            if q.fields == [Field.SECTOR] and docs and not marker and focus.kind is None:
+            grouped = all(e.group for d in docs for e in self.index.corpus.entries(document=d))
+            asks_groups = q.fields == [Field.SECTOR] and "nhom" in q.folded.split()
+            if asks_groups and docs and grouped and not marker and focus.kind is None:
                 return Plan("totals", documents=docs)  # "danh mục chia thành những nhóm nào": its groups
             if marker or focus.kind is not None or q.fields:
                 return self._from_focus(q, focus, docs)

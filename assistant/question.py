@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from assistant.column_cues import FIELD_CUES, META_CUES
 from assistant.context import points_back, split_context
 from assistant.cues import (
     _ORDINALS,
@@ -25,13 +26,10 @@ from assistant.cues import (
     DECISION_REFERENCE,
     DECISION_WORDS,
     DECISION_YEAR,
-    FIELD_CUES,
     FOLLOW_CUE,
-    FOLLOW_OPENING,
     GENERIC,
     GROUP_CUES,
     LIST_CUE,
-    META_CUES,
     NOTES_TIME,
     ORDINAL_CUE,
     OTHER_CUE,
@@ -58,9 +56,10 @@ from assistant.question_parts import (
     NUMBER_WITHOUT_MAY,
     NUMBERED_ACT,
     SET_WORDS,
-    content_syllables,
     counts_databases,
+    department_named,
     names_database,
+    opens_with_con,
     sector_named,
     topic_parts,
 )
@@ -177,7 +176,7 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     rest = folded
     q.names_decision = bool(DECISION_WORDS.search(folded))
     rest = _cut(rest, POLITE)[1]
-    opens_follow_up = bool(FOLLOW_OPENING.match(rest))
+    opens_follow_up = opens_with_con(rest, accented, has_diacritics(text))
     # A decision's number names the decision ("1402/QĐ-UBND", "2913/QĐ-BNNMT"): its letters are no agency.
     rest = _cut(rest, NUMBERED_ACT)[1]
     q.within, rest = _cut(rest, WITHIN_CUE)
@@ -299,21 +298,7 @@ def _read(text: str, index: CatalogueIndex) -> Question:
         if named is not None and {fold(w) for w in said} <= set(fold(named).split()):
             q.sector, q.sector_words, q.topic, q.topic_parts = named, said, [], []
     if q.agency is None and not q.names_database and q.topic:
-        # A department named without its head ("y te quang ninh", "tài nguyên môi trường QN có những CSDL nào"):
-        # a topic that is exactly the rest of a "Sở …" agency is that agency.
-        # Compared without the words that fold to stop words on either side ("hội" of "xã hội" folds like "hỏi").
-        said = [f for f in (fold(w) for w in q.topic) if f not in STOP_SYLLABLES]
-        department = next((a for a in index.agencies if a.startswith("so ") and content_syllables(a)[1:] == said), None)
-        if department is not None:
-            q.agency, q.topic, q.topic_parts = department, [], []
-        else:  # "ngành / bên <tên sở>" names it as a body ("do ngành Lao động - Thương binh và Xã hội quản lý")
-            bodies = (a for a in index.agencies if a.startswith("so "))
-            department = next((a for a in bodies if re.search(rf"(?:nganh|ben) {a[3:]}\b", q.folded)), None)
-            if department is not None:
-                words = set(department.split()) | {"nganh", "ben"}
-                q.agency = department
-                q.topic = [w for w in q.topic if fold(w) not in words]
-                q.topic_parts = [p for p in ([w for w in part if fold(w) not in words] for part in q.topic_parts) if p]
+        department_named(q, index)
     q.asked_topic = list(q.topic)
     province_words = {w for name in covered for w in name.split()}
     q.words = [a for a, f in pairs if not is_stop(a) and not f.isdigit() and f not in province_words]

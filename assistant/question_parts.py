@@ -5,10 +5,15 @@ acts, decision numbers, the parts of a topic, a database named after "cơ sở d
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import TYPE_CHECKING
 
-from assistant.cues import _PART_BREAKS
+from assistant.cues import _PART_BREAKS, FOLLOW_OPENING
 from assistant.lexicon import STOP_SYLLABLES, fold, is_stop
 from assistant.matching import CatalogueIndex
+
+if TYPE_CHECKING:  # `assistant.question` reads with these helpers
+    from assistant.question import Question
 
 # An HTML tag (pasted from a web page or a document): markup, not words of the question.
 MARKUP = re.compile(
@@ -90,3 +95,47 @@ def sector_named(phrase: str, index: CatalogueIndex) -> str | None:
         if all(f" {w} " in f" {name} " for w in wanted):
             return sector
     return None
+
+
+def opens_with_con(rest: str, accented: list[str], typed_with_accents: bool) -> bool:
+    """Whether the turn opens (after its polite frame, masked in `rest`) with "Còn …" — a follow-up. Typed with
+    diacritics it must read "còn": "con" (child), "cơn", "con số" are not."""
+    if not FOLLOW_OPENING.match(rest):
+        return False
+    if not typed_with_accents:
+        return True
+    first = next((i for i, w in enumerate(rest.split(" ")) if w.strip("#")), None)
+    if first is None:
+        return False
+    said = accented[first : first + 2]
+    return bool(said) and ("còn" in said[:1] or (said[0] in ("thế", "vậy", "và") and said[1:2] == ["còn"]))
+
+
+def department_named(q: Question, index: CatalogueIndex) -> None:
+    """A department named without its head ("y te quang ninh", "tài nguyên môi trường QN có những CSDL nào") — a
+    topic that is exactly the rest of a "Sở …" agency — or named as a body ("do ngành Lao động - Thương binh và Xã
+    hội quản lý", "bên Tài chính"): sets `q.agency` and takes the department's words out of the topic."""
+    # Compared without the words that fold to stop words on either side ("hội" of "xã hội" folds like "hỏi").
+    said = [f for f in (fold(w) for w in q.topic) if f not in STOP_SYLLABLES]
+    bodies = [a for a in index.agencies if a.startswith("so ")]
+    department = next((a for a in bodies if content_syllables(a)[1:] == said), None)
+    if department is not None:
+        q.agency, q.topic, q.topic_parts = department, [], []
+        return
+    found = next((m for a in bodies if (m := re.search(rf"(?:nganh|ben) ({re.escape(a[3:])})\b", q.folded))), None)
+    if found is None:
+        return
+    q.agency = f"so {found.group(1)}"
+    # Only the span that names it leaves the topic ("ngành Nông nghiệp … những CSDL nông thôn mới nào" keeps
+    # "nông thôn mới"): each of its words once, in order.
+    left = Counter(found.group(1).split())
+
+    def kept(word: str) -> bool:
+        if left[fold(word)] > 0:
+            left[fold(word)] -= 1
+            return False
+        return True
+
+    q.topic = [w for w in q.topic if kept(w)]
+    named = set(found.group(1).split())
+    q.topic_parts = [p for p in ([w for w in part if fold(w) not in named] for part in q.topic_parts) if p]

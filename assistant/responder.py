@@ -165,11 +165,12 @@ class Responder:
             anchor = self.facts.clause_with(doc, "ban hành") or self.facts.first_clause(doc)
             marker = cites.cite(anchor, anchor.text) if anchor else ""
             parts.append(f"- {self._province(doc)}: {len(entries)} CSDL{self._what(plan, doc)} {marker}".rstrip())
-            groups = Counter((e.group, e.group_title) for e in entries if e.group)
+            groups = Counter(e.group for e in entries if e.group)
             if not plan.group and len(groups) > 1:  # a catalogue in groups: each group as its title reads
-                for (group, title), n in sorted(groups.items()):
+                for group, n in sorted(groups.items()):
                     first = next(e for e in entries if e.group == group)  # its rows carry the group's title
-                    parts.append(f"  + Nhóm {group}: {n} CSDL — «{title}» {cites.cite(first, title or '')}".rstrip())
+                    title = first.group_title or ""
+                    parts.append(f"  + Nhóm {group}: {n} CSDL — «{title}» {cites.cite(first, title)}".rstrip())
         text = "Số CSDL trong danh mục dùng chung của từng tỉnh:\n" + "\n".join(parts)
         if len(plan.documents) > 1:
             total = sum(len(self._filtered(plan, doc)) for doc in plan.documents)

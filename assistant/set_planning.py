@@ -4,7 +4,6 @@ status, notes) or by a topic whose parts are united (`assistant.sets`), and a se
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -15,17 +14,10 @@ from assistant.matching import Scored, query_terms
 from assistant.plan import Plan
 from assistant.planning import ABOUT_CUE, ACT_NUMBER, PlannerBase, certain, sharing_mode_of
 from assistant.question import Question
+from assistant.routing_cues import BODY_MANAGES
 from assistant.session import Focus
 from assistant.sets import Evidence, planned_entries, topic_set
 from corpus.records import CatalogueEntry
-
-# A body that opens the question and manages databases ("Cục Thống kê tỉnh có quản lý CSDL nào …"): when no agency
-# of the catalogues is found in it, the catalogues list nothing it manages.
-BODY_MANAGES = re.compile(
-    r"^(?:ben |phia )?(?:tong cuc|chi cuc|cuc|kho bac|trung tam|vien kiem sat|vien|toa an|ngan hang|cong ty|hoi|"
-    r"uy ban|so|ban|phong|bo)(?: [a-z]+){1,8}? (?:co |dang |duoc giao )?(?:quan ly|phu trach|chu tri|nam giu|giu)"
-    r" (?:nhung |cac )?co so du lieu nao"
-)
 
 
 class SetPlanning(PlannerBase):

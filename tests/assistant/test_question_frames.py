@@ -1,16 +1,17 @@
 """Kinds of turns whose wording is not the catalogues' own: the frame of a question, a context before it, a
-set asked by a value of its columns, two databases compared, a relation to another database (BM25, real
+set asked by a value of its columns, two databases compared, a relation to another database, a department named
+as a branch, a catalogue's groups, amounts no column states, a body no catalogue names (BM25, real
 documents; every question here is written for the test, phrased as a class of questions, not copied from gold)."""
 
 from __future__ import annotations
 
 from assistant import Assistant
-from assistant.answer import AnswerStatus
+from assistant.answer import Answer, AnswerStatus
 from assistant.context import points_back, split_context
 from assistant.question import understand
 
 
-def _ids(answer) -> list[str]:  # type: ignore[no-untyped-def]
+def _ids(answer: Answer) -> list[str]:
     return [c.id for c in answer.citations]
 
 
@@ -180,3 +181,101 @@ def test_who_creates_and_enters_the_data_is_the_collection_column_of_the_focus(a
 def test_who_is_responsible_for_carrying_out_the_decision_is_still_its_clause(assistant: Assistant) -> None:
     a = assistant.ask("Ai chịu trách nhiệm thi hành quyết định danh mục CSDL của Quảng Ninh?")
     assert _ids(a)[0] == "quang-ninh-2026/dieu-4"
+
+
+def test_a_turn_that_opens_with_con_is_a_follow_up(assistant: Assistant) -> None:
+    assert understand("Còn những nơi chưa có CSDL trong danh mục phải thực hiện gì?", assistant.index).follow_up
+    assert understand("Cho tôi hỏi thêm, còn CSDL đất đai ai quản lý?", assistant.index).follow_up
+
+
+def test_con_typed_with_accents_must_read_con(assistant: Assistant) -> None:
+    assert not understand("Con nuôi ở Hà Tĩnh đăng ký trong CSDL nào?", assistant.index).follow_up
+
+
+def test_a_department_named_without_so_is_the_agency_even_with_xa_hoi(assistant: Assistant) -> None:
+    a = assistant.ask("lao dong thuong binh xa hoi ha tinh co nhung csdl nao")
+    assert set(_ids(a)) == {"ha-tinh-2022/26", "ha-tinh-2022/27", "ha-tinh-2022/28"}
+
+
+def test_an_aspect_particle_is_no_topic(assistant: Assistant) -> None:
+    assert "đang" not in understand("Sở Y tế Quảng Ninh đang quản lý những CSDL nào?", assistant.index).topic
+
+
+def test_lien_quan_den_frames_a_lists_topic(assistant: Assistant) -> None:
+    q = understand("Liệt kê các CSDL liên quan đến trẻ em và hộ nghèo ở Hà Tĩnh", assistant.index)
+    assert q.topic_parts == [["trẻ", "em"], ["hộ", "nghèo"]]
+
+
+def test_a_follow_up_naming_another_database_stays_in_the_conversations_province(assistant: Assistant) -> None:
+    first = assistant.ask("Ở Hải Dương, CSDL hộ tịch dùng để làm gì?")
+    second = assistant.ask("Còn cái về lý lịch tư pháp thì ai quản lý?", session_id=first.session_id)
+    assert _ids(second) == ["hai-duong-2022/17"]
+
+
+def test_what_a_database_costs_is_not_in_any_catalogue(assistant: Assistant) -> None:
+    for question in ("Xây dựng CSDL đất đai của Hà Tĩnh tốn bao nhiêu tiền?",
+                     "Mức phí khai thác CSDL hộ tịch Hải Dương là bao nhiêu?",
+                     "Kinh phí xây dựng CSDL hộ tịch của Quảng Ninh là bao nhiêu?"):  # fmt: skip
+        a = assistant.ask(question)
+        assert a.status is AnswerStatus.NOT_FOUND, question
+        assert "không ghi kinh phí" in a.text
+
+
+def test_money_named_without_asking_an_amount_is_still_asked(assistant: Assistant) -> None:
+    for question in ("CSDL nào của Hải Dương giúp tiết kiệm thời gian và chi phí?",
+                     "Hà Tĩnh có bao nhiêu dòng trong danh mục?"):  # fmt: skip
+        assert assistant.ask(question).status is AnswerStatus.ANSWERED, question
+
+
+def test_a_department_named_as_a_branch_lists_its_databases(assistant: Assistant) -> None:
+    a = assistant.ask("Liệt kê giúp các CSDL do ngành Lao động - Thương binh và Xã hội Hà Tĩnh phụ trách")
+    assert set(_ids(a)) == {"ha-tinh-2022/26", "ha-tinh-2022/27", "ha-tinh-2022/28"}
+
+
+def test_a_department_named_as_a_branch_leaves_the_rest_of_the_topic(assistant: Assistant) -> None:
+    q = understand("Bên Tài chính Hà Tĩnh có những CSDL nào về tài sản công?", assistant.index)
+    assert q.agency == "so tai chinh" and {"sản", "công"} <= set(q.topic)
+
+
+def test_a_sector_that_a_named_province_implements_itself_is_group_b(assistant: Assistant) -> None:
+    q = understand("Những CSDL y tế mà Quảng Ninh tự triển khai là gì?", assistant.index)
+    assert q.group == "B"
+
+
+def test_ds_is_shorthand_for_a_list(assistant: Assistant) -> None:
+    assert understand("ds csdl so tu phap ha tinh", assistant.index).wants_list
+
+
+def test_the_groups_of_a_catalogue_are_listed_with_their_titles_and_counts(assistant: Assistant) -> None:
+    a = assistant.ask("Danh mục dùng chung của Quảng Ninh gồm những nhóm nào?")
+    assert a.status is AnswerStatus.ANSWERED
+    assert "NHÓM CSDL DO BỘ, NGÀNH TRUNG ƯƠNG TRIỂN KHAI" in a.text and "NHÓM CSDL DO TỈNH TRIỂN KHAI" in a.text
+    assert "31 CSDL" in a.text and "13 CSDL" in a.text
+
+
+def test_the_first_group_is_group_a(assistant: Assistant) -> None:
+    assert understand("Nhóm đầu tiên của Quảng Ninh có bao nhiêu CSDL?", assistant.index).group == "A"
+    assert understand("Nhóm thứ hai của Quảng Ninh có bao nhiêu CSDL?", assistant.index).group == "B"
+    assert understand("Danh mục Quảng Ninh gồm các nhóm sau, nhóm nào nhiều hơn?", assistant.index).group is None
+
+
+def test_a_follow_up_that_says_another_databases_name_word_asks_that_database(assistant: Assistant) -> None:
+    first = assistant.ask("Hải Dương có CSDL quản lý tài sản công không?")
+    second = assistant.ask("Còn cái về giá thì ai cập nhật?", session_id=first.session_id)
+    assert _ids(second)[0] == "hai-duong-2022/19"
+
+
+def test_a_body_asked_whether_it_manages_a_listed_database_it_does_not_is_not_found(assistant: Assistant) -> None:
+    a = assistant.ask("Cục Thống kê tỉnh có quản lý CSDL nào trong danh mục dùng chung của Hải Dương không?")
+    assert a.status is AnswerStatus.NOT_FOUND
+
+
+def test_which_body_manages_which_databases_is_a_list_not_a_refusal(assistant: Assistant) -> None:
+    assert assistant.ask("Sở nào quản lý những CSDL nào ở Hà Tĩnh?").status is AnswerStatus.ANSWERED
+
+
+def test_tu_nhung_dau_asks_the_sources(assistant: Assistant) -> None:
+    first = assistant.ask("Hồ sơ sức khỏe người dân Hà Tĩnh do cơ quan nào quản lý?")
+    second = assistant.ask("Dữ liệu trong đó lấy từ những đâu?", session_id=first.session_id)
+    assert _ids(second)[0] == "ha-tinh-2022/18"
+    assert "Cơ chế thu thập" in second.text
