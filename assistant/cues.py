@@ -106,8 +106,9 @@ FOLLOW_CUE = _cues(
     r"con (?:o |tai |cua |ve |voi )?", r"thi sao", r"the con", r"vay con",
     r"(?:cai|co so du lieu|du lieu|he thong)? ?(?:tuong tu|tuong ung|giong vay|nhu vay)",
 )  # fmt: skip
-# A turn that opens with "Còn …" ("còn các đơn vị chưa có CSDL thì …") sets its subject against the last turn's:
-# a follow-up. Only at the opening: inside a sentence "còn" is "still" ("còn hiệu lực", "còn những CSDL nào").
+# A turn that opens with "Còn …" ("còn nơi khác thì …", "còn về nội dung thì …") sets its subject against the
+# last turn's: a follow-up. Only at the opening: inside a sentence "còn" is "still" ("còn hiệu lực", "còn những
+# CSDL nào").
 FOLLOW_OPENING = re.compile(
     r"^[# ]*(?:(?:the|vay|va) )?con(?= [a-z])(?! (?:hieu luc|duoc|dang|ton tai|khong)(?![a-z]))"
 )
@@ -140,9 +141,9 @@ POLITE = _cues(
 )
 GENERIC = _cues(
     r"lien he", r"quyet dinh", r"co so du lieu", r"du lieu", r"danh muc", r"dung chung", r"quy dinh", r"hien nay",
-    r"(?:co )?lien quan (?:den|toi)",  # "các CSDL liên quan đến …" frames the topic that follows
-    r"(?:duoc )?dua vao danh muc",  # "… nào được đưa vào danh mục": in the catalogue, as every entry is
-    r"(?:duoc )?chia (?:thanh|ra|lam)",  # "danh mục được chia thành những nhóm nào": how it is laid out
+    r"(?:co )?lien quan (?:den|toi)",  # "… liên quan tới <chủ đề>" frames the topic that follows
+    r"(?:duoc )?dua vao danh muc",  # "đưa vào danh mục": being in the catalogue, as every entry is
+    r"(?:duoc )?chia (?:thanh|ra|lam)",  # "chia ra / chia làm": how the catalogue is laid out
 )  # fmt: skip
 # "khác" is "other", except in "khác nhau / khác biệt / khác gì / khác (so) với", which compare.
 OTHER_CUE = _cues(
@@ -172,9 +173,10 @@ GROUP_CUES: dict[str, re.Pattern[str]] = {
 # Tasks asked in the plural ("những nhiệm vụ gì", "các việc gì"): a clause with all its points.
 ALL_TASKS = _cues(
     r"(?:nhung|cac) (?:nhiem vu|viec|trach nhiem|cong viec|phan viec)(?: cu the)? (?:gi|nao)",
-    # "được giao (việc) gì" — unless a topic follows ("… gì về bảo mật dữ liệu"), which singles out a task
+    # "được giao (việc) gì" — unless a topic follows ("… gì về <một việc>"), which singles out a task
     r"duoc giao (?:(?:nhung|cac) )?(?:(?:nhiem vu|viec|cong viec|trach nhiem) )?(?:gi|nao)"
-    r"(?! (?:ve|lien quan|trong (?!quyet dinh|van ban)))",
+    r"(?! (?:ve|lien quan|doi voi|voi|trong (?!quyet dinh|van ban)))",
+    r"(?:con )?co (?:nhung )?(?:nhiem vu|trach nhiem) (?:gi|nao)(?! (?:ve|lien quan|doi voi|voi|trong viec))",
 )
 AGENCY_VERBS = _cues(r"quan ly", r"chu tri", r"phu trach", r"van hanh", r"chu quan")
 SECTOR_CUE = _cues(r"(?:linh vuc|nganh|mang) ([a-z ]+?)(?= (?:o|tai|cua|co|thuoc|trong|do|#)|$)")

@@ -1,6 +1,6 @@
 """Turns about what the decisions require of bodies: the tasks of the body the conversation's last answer named
-(a database's agency, a clause's addressee, the decision's proposer), and the duties of a kind of body ("đơn vị
-chưa có CSDL trong danh mục phải làm gì") asked in words the calibrated model does not accept on their own.
+(a database's agency, a clause's addressee, the decision's proposer), and the duties of a kind of body ("nơi
+chưa có cơ sở dữ liệu thuộc danh mục thì thực hiện gì") asked in words the calibrated model does not accept alone.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class DutyPlanning(PlannerBase):
 
     def _duties(self, q: Question, docs: list[str]) -> Plan | None:
         """What a named province's decision requires of a kind of body, in words the model does not accept on
-        their own ("đơn vị chưa có CSDL … quyết định yêu cầu họ làm gì"): the clause retrieval ranks first in every
+        their own ("nơi chưa có cơ sở dữ liệu … văn bản buộc thực hiện gì"): the clause retrieval ranks first in every
         named document, when in each of them a clause outranks every entry."""
         raw = self.generator.raw(q.text)
         firsts = [self.generator.for_document(raw, d, q.topic).best for d in docs]

@@ -36,7 +36,7 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
             # "cơ quan đó", "còn <a body> thì …" in a conversation about one decision's text: that decision
             docs = list(focus.documents)
         elif not docs and q.follow_up and len(focus.documents) == 1 and not q.foreign_provinces:
-            docs = list(focus.documents)  # "còn cái về <X> thì …" in a conversation about one province: there
+            docs = list(focus.documents)  # "còn <CSDL khác> thì …" in a conversation about one province: there
         if q.foreign_provinces and not docs:
             return Plan("not_found", reason="province", topic=q.foreign_provinces)
         if document and q.documents and document not in q.documents:
@@ -47,7 +47,7 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
             return Plan("not_found", documents=docs, reason="unstated")  # money, fees, frequencies: no column
         if focus.kind == "clause" and continuing and docs and not set(docs) & set(focus.documents):
             moved = self._counterpart_tasks(q, focus, docs)
-            if moved is not None:  # "còn ở <tỉnh khác>, sở ấy / cơ quan đầu mối tương tự được giao gì?"
+            if moved is not None:  # another province, "cơ quan này / cơ quan tương ứng ở đó thì sao?"
                 return moved
         own_topic = bool(q.topic) and not self.index.topic_is_generic(q.topic)
         marker = q.refers_back or q.refers_to_place or q.follow_up or q.ordinal is not None
@@ -64,7 +64,7 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         asks_set = q.wants_list or q.wants_count or q.wants_other
         if q.refers_to_agency and not q.names_database and not asks_set and TASKED_CUE.search(q.folded):
             tasked = self._focus_agency_tasks(q, focus, docs)
-            if tasked is not None:  # "cơ quan đó được giao gì?" after a database: its agency's clause
+            if tasked is not None:  # "cơ quan ấy có nhiệm vụ gì?" after a database: its agency's clause
                 return tasked
         about_agency = q.refers_to_agency and (q.wants_list or q.wants_count or q.wants_other)
         if q.refers_back and focus.entries and not docs and not q.names_database and not about_agency:
@@ -87,7 +87,7 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
             grouped = all(e.group for d in docs for e in self.index.corpus.entries(document=d))
             asks_groups = q.fields == [Field.SECTOR] and "nhom" in q.folded.split()
             if asks_groups and docs and grouped and not marker and focus.kind is None:
-                return Plan("totals", documents=docs)  # "danh mục chia thành những nhóm nào": its groups
+                return Plan("totals", documents=docs)  # which groups the catalogue has: their titles and counts
             if marker or focus.kind is not None or q.fields:
                 return self._from_focus(q, focus, docs)
             return Plan("overview", documents=docs) if docs else Plan("not_found", reason="unrelated")
@@ -111,7 +111,7 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         plan = self._by_retrieval(q, docs, focus)
         if plan.kind == "not_found" and focus.kind is not None and plan.reason == "no-match" and not q.has_filter:
             named = self._name_matches(q.topic, docs or self.all_documents) if q.follow_up else []
-            if len(named) == 1:  # "còn cái về giá thì …": the one database whose name the turn says
+            if len(named) == 1:  # "còn <tên CSDL> thì …": the one database whose name the turn says
                 entry = named[0].id
                 return Plan("entry", documents=docs, entries=[certain(entry)], fields=self._fields(entry, q.fields, q),
                             topic=q.topic, focus_words=q.words)  # fmt: skip

@@ -113,8 +113,8 @@ def opens_with_con(rest: str, accented: list[str], typed_with_accents: bool) -> 
 
 def department_named(q: Question, index: CatalogueIndex) -> None:
     """A department named without its head ("y te quang ninh", "tài nguyên môi trường QN có những CSDL nào") — a
-    topic that is exactly the rest of a "Sở …" agency — or named as a body ("do ngành Lao động - Thương binh và Xã
-    hội quản lý", "bên Tài chính"): sets `q.agency` and takes the department's words out of the topic."""
+    topic that is exactly the rest of a "Sở …" agency — or named as a body ("ngành Y tế quản lý", "bên
+    Tài chính"): sets `q.agency` and takes the department's words out of the topic."""
     # Compared without the words that fold to stop words on either side ("hội" of "xã hội" folds like "hỏi").
     said = [f for f in (fold(w) for w in q.topic) if f not in STOP_SYLLABLES]
     bodies = [a for a in index.agencies if a.startswith("so ")]
@@ -126,8 +126,8 @@ def department_named(q: Question, index: CatalogueIndex) -> None:
     if found is None:
         return
     q.agency = f"so {found.group(1)}"
-    # Only the span that names it leaves the topic ("ngành Nông nghiệp … những CSDL nông thôn mới nào" keeps
-    # "nông thôn mới"): each of its words once, in order.
+    # Only the span that names it leaves the topic ("bên Tài chính … CSDL nào về tài sản công" keeps
+    # "tài sản công"): each of its words once, in order.
     left = Counter(found.group(1).split())
 
     def kept(word: str) -> bool:

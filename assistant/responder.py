@@ -263,7 +263,7 @@ class Responder:
         if plan.reason == "unstated":
             return Reply(
                 AnswerStatus.NOT_FOUND,
-                f"{NOT_FOUND}: danh mục không ghi kinh phí, phí hay tần suất cập nhật của các CSDL (chỉ ghi tên, cơ "
+                f"{NOT_FOUND}: danh mục không ghi kinh phí hay mức phí của các CSDL (chỉ ghi tên, cơ "
                 "quan quản lý, mục đích, phạm vi, nội dung, cơ chế thu thập, hình thức chia sẻ và ghi chú).",
                 cites,
             )

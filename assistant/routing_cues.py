@@ -13,7 +13,8 @@ from assistant.cues import phrases
 TASKED_CUE = phrases(
     r"duoc giao", r"nhiem vu", r"trach nhiem", r"dieu \d+", r"phai lam (?:gi|nhung gi|viec gi)",
 )  # fmt: skip
-# What a decision requires of a kind of body ("… thì phải làm gì", "quyết định yêu cầu họ làm gì"): its text answers.
+# What a decision requires of a kind of body ("… thì phải thực hiện những gì", "văn bản buộc … làm gì"): its text
+# answers.
 DUTY_CUE = phrases(
     r"phai (?:lam|thuc hien|trien khai) (?:gi|nhung gi|viec gi|nhung viec gi)",
     r"(?:yeu cau|giao|buoc) (?:[a-z]+ ){0,4}?(?:phai )?(?:lam|thuc hien|trien khai) (?:gi|nhung gi|viec gi)",
@@ -21,8 +22,8 @@ DUTY_CUE = phrases(
 # "<tỉnh> có (quản lý) CSDL (riêng) về … không?": whether a catalogue lists a database — a yes/no question about an
 # entry, which the decision's text never answers.
 ASKS_EXISTENCE = re.compile(r"(?<![a-z])co (?:[a-z]+ ){0,2}co so du lieu (?:[a-z#]+ )+khong(?: a| nhi| vay| ha)?$")
-# Money no catalogue column states — what building or using a database costs ("phí khai thác … là bao nhiêu",
-# "tốn bao nhiêu tiền", "kinh phí xây dựng hết bao nhiêu"): the columns hold names, bodies, purposes, contents,
+# Money no catalogue column states — what building or using a database costs ("mức phí … là bao nhiêu",
+# "tốn bao nhiêu tiền", "kinh phí … hết bao nhiêu"): the columns hold names, bodies, purposes, contents,
 # sources, sharing forms and notes, never amounts of money. ("dòng" is a row, not "đồng"; durations are in notes.)
 _MONEY = r"(?:le phi|chi phi|kinh phi|muc phi|thu phi|mat phi|phi (?:khai thac|su dung|truy cap|ket noi|dich vu))"
 UNSTATED_AMOUNT = phrases(
@@ -31,7 +32,7 @@ UNSTATED_AMOUNT = phrases(
     rf"{_MONEY}(?: [a-z#]+){{0,20}}? (?:la|het|mat|ton) (?:bao nhieu|bn)",
     r"(?:ton|mat|het|bo ra) (?:bao nhieu|bn) (?:tien|ty|trieu)",
 )
-# A body that opens the question and manages databases ("Cục Thống kê tỉnh có quản lý CSDL nào …"), not a question
+# A body that opens the question and manages databases ("<cục/trung tâm …> có quản lý CSDL nào …"), not a question
 # about which body ("sở nào quản lý …"): when it names no agency of the catalogues, they list nothing it manages.
 # Heads that fold like other words ("bạn", "hỏi", "bỏ", "số") are left out.
 BODY_MANAGES = re.compile(
