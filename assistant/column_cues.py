@@ -46,7 +46,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
     Field.COLLECTION: _cues(
         r"(?:co che|cach|phuong thuc|phuong phap|hinh thuc) (?:thu thap|cap nhat)(?: cap nhat)?",
         r"thu thap(?: cap nhat)?",
-        # Who creates and enters the data ("ai khởi tạo, cập nhật", "nhập số liệu", "đầu vào"): collection.
+        # Who creates and enters the data ("ai lập và cập nhật", "nhập số liệu", "đầu vào"): collection.
         r"(?:khoi )?tao(?: lap)?(?: va| hay)? cap nhat",
         r"nhap (?:du lieu|lieu|so lieu|thong tin)(?: vao)?",
         r"(?<!bat )(?:du lieu |so lieu )?dau vao",  # not "bắt đầu vào (vận hành)"

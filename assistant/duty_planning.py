@@ -60,11 +60,7 @@ class DutyPlanning(PlannerBase):
         picked: list[Scored] = []
         raw = self.generator.raw(f"{said} {q.text}")
         for doc in docs:
-            tasking: dict[str, str] = {}  # clause → the first body (of the sorted agencies) it addresses
-            for a in self.index.agencies:
-                c = addressed_clause(self.index, a, doc)
-                if c is not None:
-                    tasking.setdefault(c, a)
+            tasking = self.addressees.get(doc, {})
             body = agency if addressed_clause(self.index, agency, doc) is not None else None
             if body is None:
                 only = {cid for cid in self.index.clauses if family(cid) in tasking}
@@ -92,8 +88,7 @@ class DutyPlanning(PlannerBase):
             return fold(entry.agency_name or entry.agency), entry.document_id
         if focus.kind == "clause" and focus.clauses:
             root, document = family(focus.clauses[0]), focus.clauses[0].split("/", 1)[0]
-            named = (a for a in self.index.agencies if addressed_clause(self.index, a, document) == root)
-            agency = next(named, None)
+            agency = self.addressees.get(document, {}).get(root)
             return (agency, document) if agency else None
         if focus.kind == "meta" and Meta.PROPOSER.value in focus.meta and len(focus.documents) == 1:
             proposal = self.index.corpus.document(focus.documents[0]).proposal or ""

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.abstain import Calibration
 from assistant.candidates import Candidate, CandidateGenerator, DocumentEvidence, folded
+from assistant.clauses import addressed_clause
 from assistant.cues import Field
 from assistant.field_prior import FieldPrior
 from assistant.fields import fields_for
@@ -70,6 +71,13 @@ class PlannerBase:
         accented = [{a for a, _ in syllables(d.title or "")} for d in index.corpus.documents()]
         self._title_accented = frozenset(set.intersection(*accented)) if accented else frozenset()
         self._name_words = name_vocabulary(index)
+        # Document → clause id → the (first, sorted) folded agency the clause addresses ("Giao Sở …:", "Công an tỉnh:").
+        self.addressees: dict[str, dict[str, str]] = {}
+        for doc in self.all_documents:
+            for agency in index.agencies:
+                clause = addressed_clause(index, agency, doc)
+                if clause is not None:
+                    self.addressees.setdefault(doc, {}).setdefault(clause, agency)
 
     def _fields(self, entry_id: str, cue: list[Field], q: Question) -> list[Field]:
         """The columns of the entry that answer the question (cue, learned prior, evidence)."""
