@@ -32,9 +32,11 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         continuing = q.refers_back or q.follow_up
         if not docs and (q.refers_to_place or q.refers_to_decision):
             docs = list(focus.documents)  # "bên đó", "quyết định đó": where the conversation is
-        elif not docs and continuing and focus.kind in ("clause", "meta") and not q.foreign_provinces:
-            # "cơ quan đó", "còn <a body> thì …" in a conversation about one decision's text: that decision
-            docs = list(focus.documents)
+        elif not docs and focus.kind in ("clause", "meta") and not q.foreign_provinces:
+            if continuing or (len(focus.documents) == 1 and not q.names_database):
+                # "cơ quan đó", "còn <a body> thì …", or a further question on the text ("cấp xã có phải thi hành
+                # không?") in a conversation about one decision's text: that decision
+                docs = list(focus.documents)
         elif not docs and q.follow_up and len(focus.documents) == 1 and not q.foreign_provinces:
             docs = list(focus.documents)  # "còn <CSDL khác> thì …" in a conversation about one province: there
         if q.foreign_provinces and not docs:
@@ -180,6 +182,11 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
                     return Plan("not_found", documents=docs, elsewhere=scored, topic=q.topic, reason="elsewhere")
                 fields = list(dict.fromkeys(f for s in own for f in self._fields(s.id, q.fields, q)))
                 return Plan("entry", documents=docs, entries=own, fields=fields, topic=q.topic, focus_words=q.words)
+        if docs and q.names_database and entry_found:
+            found = [ev.best.id for ev in accepted if ev.best and ev.best.kind == "entry"]
+            named = self._named_elsewhere(q, docs, found)
+            if named:  # the question says another catalogue's database in full; the named one only a neighbour
+                return Plan("not_found", documents=docs, elsewhere=named, topic=q.topic, reason="elsewhere")
         if not accepted and docs and not q.names_database and DUTY_CUE.search(q.folded):
             duties = self._duties(q, docs)
             if duties is not None:
@@ -209,6 +216,44 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         missing = [d for d in targets if d not in present] if q.wants_compare and docs else []
         return Plan(kind, documents=targets, entries=scored, fields=fields, topic=q.topic, missing=missing,
                     focus_words=q.words)  # fmt: skip
+
+    def _named_elsewhere(self, q: Question, docs: list[str], found: list[str]) -> list[Scored]:
+        """Entries of other catalogues whose every distinctive name word the question says (with its accents when
+        typed with them), while no accepted entry of the named catalogues has its own name said in full and each
+        lacks one of those words everywhere in its columns: the question names a database those catalogues do not
+        list, and their nearest record shares only some of its words. Empty when an accepted entry is that
+        database under its own title (`_shares_name`)."""
+        unigrams, bigrams = query_terms(q.asked_topic)
+        asked = (set(unigrams), set(bigrams))
+        if any(self._said_in_full(self.index.entries[e].entry.name, asked) for e in found):
+            return []
+        out: list[Scored] = []
+        for entry in self.index.entries.values():
+            if entry.entry.document_id in docs or not self._said_in_full(entry.entry.name, asked):
+                continue
+            words = [f"~{folded(w)}" for w in self._distinctive(entry.entry.name)]
+            if all(any(w not in self.index.entries[e].body_terms for w in words) for e in found):
+                out.append(Scored(entry.entry.id, 1.0, 1.0, 0, 0))
+        if out and any(self._shares_name(e, out) for e in found):
+            return []
+        return out
+
+    def _distinctive(self, name: str) -> list[str]:
+        """A name's words that are neither a covered province's nor common to many entries."""
+        places = self.index.places
+        return [w for w in content_words(name) if folded(w) not in places and not self.index.is_generic(w)]
+
+    def _said_in_full(self, name: str, asked: tuple[set[str], set[str]]) -> bool:
+        """Whether the question's keys (unigrams, bigrams) hold every distinctive word of the name and one of the
+        name's word pairs around them: a lone syllable, typed without accents, matches too many words ("dau" is
+        "đầu", "dấu", "dầu" …) to say a name."""
+        unigrams, bigrams = asked
+        words = self._distinctive(name)
+        if not words or not all(w in unigrams or f"~{folded(w)}" in unigrams for w in words):
+            return False
+        said = content_words(name)
+        pairs = [(a, b) for a, b in zip(said, said[1:], strict=False) if a in words or b in words]
+        return any(f"{a} {b}" in bigrams or f"~{folded(a)} {folded(b)}" in bigrams for a, b in pairs)
 
     def _shares_name(self, entry_id: str, others: list[Scored]) -> bool:
         """Whether the entry's name holds every distinctive word of one of the others' names ("CSDL hộ tịch điện

@@ -128,6 +128,9 @@ def _plain(text: str, accented: bool) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+_SIDE_OF_CUT = re.compile(r"(?<![a-z0-9#])ben(?= #)")
+
+
 def _cut(rest: str, pattern: re.Pattern[str]) -> tuple[bool, str]:
     """Mask (with '#') the words of every match, keeping positions, so later cues cannot span a cut."""
     chars = list(rest)
@@ -197,6 +200,9 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     if q.agency and re.search(rf"co so du lieu (?:ve )?{re.escape(q.agency)}(?![a-z])", rest):
         q.agency = None  # "CSDL bảo hiểm xã hội" names a database after its subject, not the agency
     rest = _cut_phrase(rest, q.agency or "")
+    # "bên" before a place or body just cut ("còn bên hà tĩnh", "bên sở tư pháp") is "that side", no topic word
+    # (typed without accents it folds like "bến", a word of the transport records).
+    rest = _cut(rest, _SIDE_OF_CUT)[1]
     # "số máy (điện thoại)" is no "số mấy": with diacritics typed, the number's cue must read "mấy".
     machine = has_diacritics(text) and "số mấy" not in " ".join(accented) and " so may" in f" {rest}"
     for meta, pattern in META_CUES.items():
