@@ -50,6 +50,20 @@ def split_context(text: str) -> tuple[str, str]:
     return " ".join(context), " ".join(sentences[len(context) :])
 
 
+def split_trailing(text: str) -> tuple[str, str]:
+    """(question, trailing): the sentences after the last one that asks, when none of them asks ("… bao nhiêu
+    CSDL? Mình cần số để điền báo cáo."), apart from the question; (text, "") when there are none.
+
+    >>> split_trailing("CSDL hộ tịch do ai quản lý? Tôi cần để làm báo cáo.")
+    ('CSDL hộ tịch do ai quản lý?', 'Tôi cần để làm báo cáo.')
+    """
+    sentences = _SENTENCE_END.split(text.strip())
+    last = max((i for i, s in enumerate(sentences) if s.rstrip().endswith("?") or _asks(s)), default=None)
+    if last is None or last == len(sentences) - 1:
+        return text, ""
+    return " ".join(sentences[: last + 1]), " ".join(sentences[last + 1 :])
+
+
 def _asks(sentence: str) -> bool:
     if has_diacritics(sentence):
         return bool(_ASKS_ACCENTED.search(sentence.lower()))

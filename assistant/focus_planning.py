@@ -90,6 +90,13 @@ class FocusPlanning(PlannerBase):
             return Plan("entry", documents=switched or docs or list(focus.documents), entries=[certain(i) for i in ids],
                         fields=chosen or [Field(f) for f in focus.fields], topic=list(focus.topic),
                         focus_words=q.words)  # fmt: skip
+        if focus.kind in ("list", "count", "totals") and q.fields and len(focus.entries) == 1 and not switched:
+            # "nó chia sẻ thế nào?" after a list that came to one database (a successor's note may list more):
+            # that database's column
+            entry = focus.entries[0]
+            fields = self._fields(entry, q.fields, q)
+            return Plan("entry", documents=docs or list(focus.documents), entries=[certain(entry)], fields=fields,
+                        topic=list(focus.topic), focus_words=q.words)  # fmt: skip
         if focus.kind in ("list", "count", "totals"):
             f = focus.filters
             if focus.topic and not f:

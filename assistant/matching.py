@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.lexicon import fold, is_stop, syllables
@@ -105,6 +105,18 @@ def spaceless(text: str) -> str:
     return text.replace(" ", "")
 
 
+def department_initials(agencies: Iterable[str], known: Callable[[str], bool]) -> dict[str, str]:
+    """{initials: folded name} of the departments ("sở …") among folded agency names: 'stp' → 'so tu phap', 'syt' →
+    'so y te' ("và" skipped: 'skhdt' → 'so ke hoach va dau tu'), as desk staff write them. Initials shorter than
+    three letters, shared by two departments, or spelling a word the catalogues use are left out."""
+    found: dict[str, set[str]] = {}
+    for agency in agencies:
+        words = agency.split()
+        if words[0] == "so" and 2 < len(words) + 1 <= 9:
+            found.setdefault("".join(w[0] for w in words if w != "va"), set()).add(agency)
+    return {k: next(iter(v)) for k, v in found.items() if len(k) >= 3 and len(v) == 1 and not known(k)}
+
+
 class CatalogueIndex:
     """Folded views of the corpus for matching questions to entries, clauses, agencies and sectors."""
 
@@ -163,6 +175,7 @@ class CatalogueIndex:
             reverse=True,
         )
         self.sectors = sorted({e.sector for e in corpus.entries() if e.sector})
+        self.initials = department_initials(self.agencies, known=lambda w: self._df.get(f"~{w}", 0) > 0)
 
     def weight(self, term: str) -> float:
         """Inverse document frequency; a word no record contains weighs most (memoised: the corpus is fixed)."""
@@ -219,6 +232,19 @@ class CatalogueIndex:
         held = self.clauses[clause_id][1] if clause_id in self.clauses else frozenset()
         return sum(w for k, w in weights.items() if k in held) / total if total else 0.0
 
+    def says_a_name_pair(self, entry_id: str, bigrams: Iterable[str]) -> bool:
+        """Whether the question's bigram keys (`query_terms`) hold a pair of adjacent content words of the entry's
+        name, or the name has fewer than two: syllables of a name scattered over a question ("người" … "công")
+        do not say it."""
+        words = content_words(self.entries[entry_id].entry.name)
+        if len(words) < 2:
+            return True
+        said = set(bigrams)
+        return any(
+            f"{a} {b}" in said or f"~{fold_accents(a)} {fold_accents(b)}" in said
+            for a, b in zip(words, words[1:], strict=False)
+        )
+
     def score_entries(self, topic: Sequence[str], documents: Sequence[str] | None = None) -> list[Scored]:
         """Entries ranked by how well they explain the topic words, best first (zero scores dropped)."""
         if not topic:
@@ -257,6 +283,15 @@ class CatalogueIndex:
             pairs = self.cover(bigrams, clause_terms) if bigrams else cover
             out.append(Scored(cid, 0.7 * cover + 0.3 * pairs, cover, cover, 0.0))
         out.sort(key=lambda s: (-s.score, s.id))
+        return out
+
+    def spell_out_initials(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Syllable pairs (`lexicon.syllables`) with a department typed as its initials ("STP") replaced by the
+        syllables of its name, folded (so the agency is found and the initials are no topic word)."""
+        out: list[tuple[str, str]] = []
+        for accented, folded in pairs:
+            name = self.initials.get(folded) if accented == folded else None
+            out.extend((w, w) for w in name.split()) if name else out.append((accented, folded))
         return out
 
     def find_agency(self, folded_question: str) -> str | None:

@@ -71,7 +71,7 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         about_agency = q.refers_to_agency and (q.wants_list or q.wants_count or q.wants_other)
         if q.refers_back and focus.entries and not docs and not q.names_database and not about_agency:
             return self._from_focus(q, focus, docs)  # "nó", "bên đó": the database the conversation is about
-        if q.wants_count or q.wants_list or (q.wants_compare and not own_topic) or listed_by_notes:
+        if q.wants_count or q.wants_list or about_agency or (q.wants_compare and not own_topic) or listed_by_notes:
             typed = has_diacritics(q.text)
             q.topic = [w for w in q.topic if not self._in_title(w, typed)]
             q.topic_parts = [[w for w in p if not self._in_title(w, typed)] for p in q.topic_parts]

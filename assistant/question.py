@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.column_cues import FIELD_CUES, META_CUES
-from assistant.context import points_back, split_context
+from assistant.context import points_back, split_context, split_trailing
 from assistant.cues import (
     _ORDINALS,
     AGENCY_REFERENCE,
@@ -158,16 +158,25 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     if context and not points_back(asked):
         q = _read(asked, index)
         if q.agency or (q.topic and not index.topic_is_generic(q.topic)):
-            whole = _read(text, index)
-            q.documents = q.documents or whole.documents
-            q.foreign_provinces = q.foreign_provinces or ([] if q.documents else whole.foreign_provinces)
-            return q
+            return _with_places(q, _read(text, index))
+    asked, trailing = split_trailing(text)  # "… bao nhiêu CSDL? Mình cần số để làm báo cáo.": the why after it
+    if trailing and not points_back(trailing):
+        q = _read(asked, index)
+        if q.agency or q.wants_count or q.wants_list or q.meta or (q.topic and not index.topic_is_generic(q.topic)):
+            return _with_places(q, _read(text, index))
     return _read(text, index)
+
+
+def _with_places(q: Question, whole: Question) -> Question:
+    """The question read alone, with the provinces that only the rest of the message names ("Tôi ở Hà Tĩnh.")."""
+    q.documents = q.documents or whole.documents
+    q.foreign_provinces = q.foreign_provinces or ([] if q.documents else whole.foreign_provinces)
+    return q
 
 
 def _read(text: str, index: CatalogueIndex) -> Question:
     """Read one question as a whole (see `understand`)."""
-    pairs = syllables(text)
+    pairs = index.spell_out_initials(syllables(text))
     accented = [a for a, _ in pairs]
     folded = " ".join(f for _, f in pairs)
     q = Question(text=text, folded=folded)

@@ -156,7 +156,11 @@ class SetPlanning(PlannerBase):
         """The entries (at most one per document) whose name the topic holds nearly whole, when the topic also has
         words of its own beyond that name or the question asks one of its columns ("CSDL X chia sẻ với những hệ
         thống nào"); [] otherwise."""
-        named = [s for s in self.index.score_entries(topic, documents) if s.name_precision >= 0.8]
+        pairs = query_terms(topic)[1]
+        named = [
+            s for s in self.index.score_entries(topic, documents)
+            if s.name_precision >= 0.8 and self.index.says_a_name_pair(s.id, pairs)
+        ]  # fmt: skip
         if not named or len({self.index.entries[s.id].entry.document_id for s in named}) != len(named):
             return []
         keys = query_terms(topic)[0]
@@ -207,7 +211,11 @@ class SetPlanning(PlannerBase):
         total = sum(self.index.weight(k) for k in keys)
         lost = sum(self.index.weight(k) for k in keys if k in dropped)
         scored = self.index.score_entries(kept, documents)
-        whole = [s for s in scored if s.name_precision >= 0.8 and s.name_cover >= 0.5]  # the name, (nearly) all said
+        pairs = query_terms(kept)[1]
+        whole = [  # the name, (nearly) all said, and as a phrase
+            s for s in scored
+            if s.name_precision >= 0.8 and s.name_cover >= 0.5 and self.index.says_a_name_pair(s.id, pairs)
+        ]  # fmt: skip
         if lost > total / 2:
             return whole
         return [s for s in scored if s.name_cover >= 0.99 or s in whole]

@@ -279,3 +279,38 @@ def test_tu_nhung_dau_asks_the_sources(assistant: Assistant) -> None:
     second = assistant.ask("Nó thu số liệu từ những đâu?", session_id=first.session_id)
     assert _ids(second)[0] == "ha-tinh-2022/18"
     assert "Cơ chế thu thập" in second.text
+
+
+def test_a_sentence_after_the_question_that_asks_nothing_is_no_topic(assistant: Assistant) -> None:
+    a = assistant.ask("Danh mục Hải Dương có tất cả bao nhiêu cơ sở dữ liệu? Tôi cần con số để tổng hợp.")
+    assert a.status is AnswerStatus.ANSWERED
+    assert "30 CSDL" in a.text
+
+
+def test_a_department_typed_as_its_initials_is_that_department(assistant: Assistant) -> None:
+    q = understand("STP Hải Dương giữ những CSDL nào?", assistant.index)
+    assert q.agency == "so tu phap"
+    assert "stp" not in [w.lower() for w in q.topic]
+
+
+def test_nhg_typed_for_nhung_asks_a_list(assistant: Assistant) -> None:
+    a = assistant.ask("Sở Tư pháp Hải Dương giữ nhg CSDL nào")
+    assert _ids(a) == ["hai-duong-2022/16", "hai-duong-2022/17"]
+
+
+def test_a_pronoun_after_a_list_that_came_to_one_database_asks_that_database(assistant: Assistant) -> None:
+    first = assistant.ask("Sở Y tế Hải Dương phụ trách những cơ sở dữ liệu nào?")
+    second = assistant.ask("Nó chia sẻ theo hình thức gì?", session_id=first.session_id)
+    assert _ids(second) == ["hai-duong-2022/15"]
+    assert "Hình thức chia sẻ" in second.text
+
+
+def test_other_databases_of_the_body_just_named_are_a_list_without_a_list_cue(assistant: Assistant) -> None:
+    first = assistant.ask("Ở Hà Tĩnh, CSDL hộ tịch điện tử do ai giữ?")
+    second = assistant.ask("Đơn vị này còn đứng tên ở CSDL nào khác nữa không?", session_id=first.session_id)
+    assert _ids(second) == ["ha-tinh-2022/31"]
+
+
+def test_syllables_of_a_name_scattered_over_a_question_do_not_name_that_database(assistant: Assistant) -> None:
+    a = assistant.ask("Hà Tĩnh có csdl nào ghi nhận tiền án của một người để cấp phiếu cho công dân?")
+    assert _ids(a)[0] == "ha-tinh-2022/31"
