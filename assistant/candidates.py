@@ -259,8 +259,8 @@ class CandidateGenerator:
         total = sum(self.index.weight(k) for k in known) + sum(self.index.weight(k) for k in unknown)
         # A database that another province lists under the words asked, and this one does not: a near miss.
         others = [d for d in self.index.documents if d != document]
-        # Its name said in full ("CSDL về quản lý Giá" by "giá hàng hóa") while this document's best record only
-        # shares a syllable of it ("đánh giá") is the other side of the same near miss.
+        # Another catalogue's entry name said in full, while this document's best record only shares a syllable of
+        # it, is the other side of the same near miss.
         away = self.index.score_entries(words, others) if words else []
         shared = {
             "unknown": sum(self.index.weight(k) for k in unknown) / total if total else 1.0,

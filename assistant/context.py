@@ -51,11 +51,11 @@ def split_context(text: str) -> tuple[str, str]:
 
 
 def split_trailing(text: str) -> tuple[str, str]:
-    """(question, trailing): the sentences after the last one that asks, when none of them asks ("… bao nhiêu
-    CSDL? Mình cần số để điền báo cáo."), apart from the question; (text, "") when there are none.
+    """(question, trailing): the sentences after the last one that asks, when none of them asks (why the user
+    asks, thanks), apart from the question; (text, "") when there are none.
 
-    >>> split_trailing("CSDL hộ tịch do ai quản lý? Tôi cần để làm báo cáo.")
-    ('CSDL hộ tịch do ai quản lý?', 'Tôi cần để làm báo cáo.')
+    >>> split_trailing("Đơn vị nào giữ dữ liệu khai sinh? Cảm ơn anh chị.")
+    ('Đơn vị nào giữ dữ liệu khai sinh?', 'Cảm ơn anh chị.')
     """
     sentences = _SENTENCE_END.split(text.strip())
     last = max((i for i, s in enumerate(sentences) if s.rstrip().endswith("?") or _asks(s)), default=None)

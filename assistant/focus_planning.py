@@ -91,7 +91,7 @@ class FocusPlanning(PlannerBase):
                         fields=chosen or [Field(f) for f in focus.fields], topic=list(focus.topic),
                         focus_words=q.words)  # fmt: skip
         if focus.kind in ("list", "count", "totals") and q.fields and len(focus.entries) == 1 and not switched:
-            # "nó chia sẻ thế nào?" after a list that came to one database (a successor's note may list more):
+            # a column asked of "nó" after a list that came to one database (a successor's note may list more):
             # that database's column
             entry = focus.entries[0]
             fields = self._fields(entry, q.fields, q)

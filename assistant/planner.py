@@ -34,8 +34,8 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
             docs = list(focus.documents)  # "bên đó", "quyết định đó": where the conversation is
         elif not docs and focus.kind in ("clause", "meta") and not q.foreign_provinces:
             if continuing or (len(focus.documents) == 1 and not q.names_database):
-                # "cơ quan đó", "còn <a body> thì …", or a further question on the text ("cấp xã có phải thi hành
-                # không?") in a conversation about one decision's text: that decision
+                # "cơ quan đó", "còn <a body> thì …", or any further question on the text (who implements it, a
+                # body's duty) in a conversation about one decision's text: that decision
                 docs = list(focus.documents)
         elif not docs and q.follow_up and len(focus.documents) == 1 and not q.foreign_provinces:
             docs = list(focus.documents)  # "còn <CSDL khác> thì …" in a conversation about one province: there

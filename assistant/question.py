@@ -159,7 +159,7 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         q = _read(asked, index)
         if q.agency or (q.topic and not index.topic_is_generic(q.topic)):
             return _with_places(q, _read(text, index))
-    asked, trailing = split_trailing(text)  # "… bao nhiêu CSDL? Mình cần số để làm báo cáo.": the why after it
+    asked, trailing = split_trailing(text)  # "…? Cảm ơn anh chị.", "…? Để tôi tổng hợp.": what follows asks nothing
     if trailing and not points_back(trailing):
         q = _read(asked, index)
         if q.agency or q.wants_count or q.wants_list or q.meta or (q.topic and not index.topic_is_generic(q.topic)):

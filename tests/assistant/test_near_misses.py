@@ -45,7 +45,7 @@ def test_ben_before_a_province_typed_without_accents_is_no_topic_word(assistant:
 
 
 def test_a_further_question_on_one_decisions_text_stays_in_that_decision(assistant: Assistant) -> None:
-    first = assistant.ask("Quyết định của Hải Dương có hiệu lực từ ngày nào?")
+    first = assistant.ask("Văn bản của Hải Dương có hiệu lực kể từ hôm nào?")
     second = assistant.ask("Giám đốc các sở có phải thực hiện quyết định không?", session_id=first.session_id)
     assert second.status is AnswerStatus.ANSWERED
     assert all(i.startswith("hai-duong-2022/") for i in _ids(second))

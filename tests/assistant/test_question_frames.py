@@ -300,14 +300,14 @@ def test_nhg_typed_for_nhung_asks_a_list(assistant: Assistant) -> None:
 
 def test_a_pronoun_after_a_list_that_came_to_one_database_asks_that_database(assistant: Assistant) -> None:
     first = assistant.ask("Sở Y tế Hải Dương phụ trách những cơ sở dữ liệu nào?")
-    second = assistant.ask("Nó chia sẻ theo hình thức gì?", session_id=first.session_id)
+    second = assistant.ask("Nó được chia sẻ kiểu gì?", session_id=first.session_id)
     assert _ids(second) == ["hai-duong-2022/15"]
     assert "Hình thức chia sẻ" in second.text
 
 
 def test_other_databases_of_the_body_just_named_are_a_list_without_a_list_cue(assistant: Assistant) -> None:
     first = assistant.ask("Ở Hà Tĩnh, CSDL hộ tịch điện tử do ai giữ?")
-    second = assistant.ask("Đơn vị này còn đứng tên ở CSDL nào khác nữa không?", session_id=first.session_id)
+    second = assistant.ask("Đơn vị này còn đứng tên trong CSDL nào khác?", session_id=first.session_id)
     assert _ids(second) == ["ha-tinh-2022/31"]
 
 
