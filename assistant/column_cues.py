@@ -84,6 +84,8 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"thoi gian (?:thuc hien|trien khai|hoan thanh)",
         r"(?:da )?co san",
         r"trang thai",
+        # the state of a system, not of what it records ("tình trạng hôn nhân" is a content word)
+        r"tinh trang (?:hien (?:nay|tai|gio) )?(?:ra sao|the nao|nhu the nao|nhu nao|gi|hien (?:nay|tai|gio))",
         r"dang van hanh",
         r"tien do",
         r"lo trinh",

@@ -20,8 +20,11 @@ DUTY_CUE = phrases(
     r"(?:yeu cau|giao|buoc) (?:[a-z]+ ){0,4}?(?:phai )?(?:lam|thuc hien|trien khai) (?:gi|nhung gi|viec gi)",
 )  # fmt: skip
 # "<tỉnh> có (quản lý) CSDL (riêng) về … không?": whether a catalogue lists a database — a yes/no question about an
-# entry, which the decision's text never answers.
-ASKS_EXISTENCE = re.compile(r"(?<![a-z])co (?:[a-z]+ ){0,2}co so du lieu (?:[a-z#]+ )+khong(?: a| nhi| vay| ha)?$")
+# entry, which the decision's text never answers; a second question may follow ("…, và …", "…, nếu có thì …").
+ASKS_EXISTENCE = re.compile(
+    r"(?<![a-z])co (?:[a-z]+ ){0,2}co so du lieu (?:[a-z#]+ )+khong(?: a| nhi| vay| ha)?"
+    r"(?: (?:neu co|va|con|thi|do|ai)(?![a-z]).*)?$"
+)
 # Money no catalogue column states — what building or using a database costs ("mức phí … là bao nhiêu",
 # "tốn bao nhiêu tiền", "kinh phí … hết bao nhiêu"): the columns hold names, bodies, purposes, contents,
 # sources, sharing forms and notes, never amounts of money. ("dòng" is a row, not "đồng"; durations are in notes.)

@@ -9,6 +9,7 @@ from assistant import Assistant
 from assistant.answer import Answer, AnswerStatus
 from assistant.context import points_back, split_context
 from assistant.question import understand
+from assistant.routing_cues import ASKS_EXISTENCE
 
 
 def _ids(answer: Answer) -> list[str]:
@@ -314,3 +315,26 @@ def test_other_databases_of_the_body_just_named_are_a_list_without_a_list_cue(as
 def test_syllables_of_a_name_scattered_over_a_question_do_not_name_that_database(assistant: Assistant) -> None:
     a = assistant.ask("Hà Tĩnh có csdl nào ghi nhận tiền án của một người để cấp phiếu cho công dân?")
     assert _ids(a)[0] == "ha-tinh-2022/31"
+
+
+def test_a_catalogue_issued_in_a_year_not_ours_is_not_found(assistant: Assistant) -> None:
+    a = assistant.ask("Danh mục cơ sở dữ liệu dùng chung của tỉnh Quảng Ninh được ban hành năm 2018 có những gì?")
+    assert a.status is AnswerStatus.NOT_FOUND
+    assert a.citations == []
+
+
+def test_do_before_a_body_typed_without_accents_is_by_not_that(assistant: Assistant) -> None:
+    q = understand("cac csdl do so y te quang ninh quan ly", assistant.index)
+    assert not q.refers_back
+    assert q.wants_list and q.agency == "so y te"
+
+
+def test_the_state_of_a_system_asks_its_notes(assistant: Assistant) -> None:
+    a = assistant.ask("he thong quan trac moi truong tu dong qn tinh trang the nao")
+    assert _ids(a)[0] == "quang-ninh-2026/B-12"
+    assert "Ghi chú" in a.text
+
+
+def test_an_existence_question_with_a_second_question_after_it_asks_existence(assistant: Assistant) -> None:
+    q = understand("Hải Dương có cơ sở dữ liệu về đê điều không, và do đơn vị nào giữ?", assistant.index)
+    assert ASKS_EXISTENCE.search(q.folded)
