@@ -42,7 +42,6 @@ FEATURES = (
     "missing_rare",  # rarity of the rarest topic word that the candidate lacks (0: it holds them all)
     "unknown",  # share of the topic's weight in words that no record holds
     "name_elsewhere",  # best share of the topic's weight in the name of an entry of another document
-    "said_elsewhere",  # best share of an entry name's own weight, in another document, that the question says
     "topic_words",  # log(1 + number of topic words)
     "clause",  # 1 when the candidate is a decision clause
 )
@@ -259,13 +258,10 @@ class CandidateGenerator:
         total = sum(self.index.weight(k) for k in known) + sum(self.index.weight(k) for k in unknown)
         # A database that another province lists under the words asked, and this one does not: a near miss.
         others = [d for d in self.index.documents if d != document]
-        # Another catalogue's entry name said in full, while this document's best record only shares a syllable of
-        # it, is the other side of the same near miss.
-        away = self.index.score_entries(words, others) if words else []
+        elsewhere = max((s.name_cover for s in self.index.score_entries(words, others)), default=0.0) if words else 0.0
         shared = {
             "unknown": sum(self.index.weight(k) for k in unknown) / total if total else 1.0,
-            "name_elsewhere": max((s.name_cover for s in away), default=0.0),
-            "said_elsewhere": max((s.name_precision for s in away), default=0.0),
+            "name_elsewhere": elsewhere,
             "topic_words": math.log1p(len(topic)),
         }
         rows = []

@@ -85,7 +85,7 @@ FIELD_CUES: dict[Field, re.Pattern[str]] = {
         r"(?:da )?co san",
         r"trang thai",
         # the state of a system, not of what it records ("tình trạng hôn nhân" is a content word)
-        r"tinh trang (?:hien (?:nay|tai|gio) )?(?:ra sao|the nao|nhu the nao|nhu nao|gi|hien (?:nay|tai|gio))",
+        r"tinh trang (?:hien (?:nay|tai|gio) )?(?:ra sao|the nao|nhu the nao|nhu nao)(?: (?:roi|vay|a|nhi))?$",
         r"dang van hanh",
         r"tien do",
         r"lo trinh",

@@ -20,12 +20,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # What makes a sentence ask something: a question word, a request to tell, list or name — with diacritics when the
 # text has them ("đầu tư" and "xã hội" hold no "đâu", "hỏi"), else folded.
 _ASKS_ACCENTED = re.compile(
-    r"(?<!\w)(?:nào|gì|bao nhiêu|mấy|đâu|ai|không|chưa|sao|cho biết|cho hỏi|xin hỏi|hỏi|liệt kê|kể tên"
-    r"|thế nào|ra sao|có phải|khi nào|bao giờ|làm gì)(?!\w)"
+    r"(?<!\w)(?:nào|gì|bao nhiêu|mấy|đâu|ai|không|chưa|sao|cho (?:tôi |mình |em )?biết|cho hỏi|xin hỏi|hỏi"
+    r"|liệt kê|kể tên|thế nào|ra sao|có phải|khi nào|bao giờ|làm gì)(?!\w)"
 )
 _ASKS = re.compile(
-    r"(?<![a-z])(?:nao|gi|bao nhieu|may|dau|ai|khong|chua|sao|cho biet|cho hoi|xin hoi|hoi|liet ke|ke ten"
-    r"|the nao|ra sao|co phai|khi nao|bao gio|lam gi)(?![a-z])"
+    r"(?<![a-z])(?:nao|gi|bao nhieu|may|dau|ai|khong|chua|sao|cho (?:toi |minh |em )?biet|cho hoi|xin hoi|hoi"
+    r"|liet ke|ke ten|the nao|ra sao|co phai|khi nao|bao gio|lam gi)(?![a-z])"
 )
 # Words that point back at something said before: with diacritics unambiguous; without, "do" (by) is not "đó".
 # ("trên" alone is "trên địa bàn"; "hiện nay" points nowhere.)
@@ -58,7 +58,9 @@ def split_trailing(text: str) -> tuple[str, str]:
     ('Đơn vị nào giữ dữ liệu khai sinh?', 'Cảm ơn anh chị.')
     """
     sentences = _SENTENCE_END.split(text.strip())
-    last = max((i for i, s in enumerate(sentences) if s.rstrip().endswith("?") or _asks(s)), default=None)
+    last = max(
+        (i for i, s in enumerate(sentences) if s.rstrip().endswith("?") or ":" in s or _asks(s)), default=None
+    )  # a sentence with a colon announces what follows, as in `split_context`
     if last is None or last == len(sentences) - 1:
         return text, ""
     return " ".join(sentences[: last + 1]), " ".join(sentences[last + 1 :])

@@ -112,12 +112,13 @@ FOLLOW_CUE = _cues(
 FOLLOW_OPENING = re.compile(
     r"^[# ]*(?:(?:the|vay|va) )?con(?= [a-z])(?! (?:hieu luc|duoc|dang|ton tai|khong)(?![a-z]))"
 )
-# "do" before a body or a name already cut ("csdl do ### ### #####" once "sở tài chính" is cut) is "by", not "đó".
-_NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|cac|thanh tra|bao hiem)(?![a-z])| #)"
+_NOT_AGENT = r"(?! (?:ai|co quan|don vi|so|uy ban|cong an|van phong|ban|tinh|bo|cac|thanh tra|bao hiem)(?![a-z]))"
+# "do" before a body or a place already cut ("csdl do ### ### #####" once "sở tài chính" is cut) is "by", not "đó".
+_DO = r"do(?! #)"
 REFERENCE_CUE = _cues(
     r"no",
-    r"(?:co so du lieu|he thong|du lieu|cai|kho(?: du lieu)?) (?:do|nay|tren|ay|vua roi|vua noi)" + _NOT_AGENT,
-    r"(?:co quan|don vi|so) (?:do|nay|tren|ay)" + _NOT_AGENT,
+    rf"(?:co so du lieu|he thong|du lieu|cai|kho(?: du lieu)?) (?:{_DO}|nay|tren|ay|vua roi|vua noi)" + _NOT_AGENT,
+    rf"(?:co quan|don vi|so) (?:{_DO}|nay|tren|ay)" + _NOT_AGENT,
 )
 # With diacritics the demonstratives are unambiguous ("đó" is not "do", "nó" is not "nợ").
 REFERENCE_ACCENTED = re.compile(
@@ -202,8 +203,9 @@ _ORDINALS |= {"muoi": 10, "dau tien": 1, "cuoi cung": -1, "cuoi": -1, "sau cung"
 # ("413/QĐ-BNV", "749/QĐ-TTg") are cited inside the catalogues and asked about as such.
 DECISION_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:QĐ|QD|Qđ|qđ|qd)\s*-\s*UBND\b", re.IGNORECASE)
 DECISION_YEAR = re.compile(
-    r"(?:(?:quyết định|quyet dinh|QĐ|QD|danh mục|danh muc|văn bản|van ban)\b[^?.!]{0,40}?\b"
-    r"|(?:ban hành|ban hanh)\s+(?:vào\s+|vao\s+|trong\s+)?)(?:năm|nam)\s+((?:19|20)\d\d)\b",
+    r"(?:quyết định|quyet dinh|QĐ|QD|danh mục|danh muc|văn bản|van ban)\b"
+    r"(?:[^?.!]{0,40}?\b|[^?.!]{0,80}?\b(?:ban hành|ban hanh)\s+(?:vào\s+|vao\s+|trong\s+)?)"
+    r"(?:năm|nam)\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # Words that join the parts of a topic ("liệt sĩ và người có công"): a list is the union of its parts.

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from assistant.initials import department_initials
 from assistant.lexicon import fold, is_stop, syllables
+from corpus.agencies import load_registry
 from corpus.records import CatalogueEntry, DecisionClause
 from corpus.store import Corpus
 from corpus.text import fold_accents
@@ -105,18 +107,6 @@ def spaceless(text: str) -> str:
     return text.replace(" ", "")
 
 
-def department_initials(agencies: Iterable[str], known: Callable[[str], bool]) -> dict[str, str]:
-    """{initials: folded name} of the departments ("sở …") among folded agency names: 'stp' → 'so tu phap', 'syt' →
-    'so y te' ("và" skipped: 'skhdt' → 'so ke hoach va dau tu'), as desk staff write them. Initials shorter than
-    three letters, shared by two departments, or spelling a word the catalogues use are left out."""
-    found: dict[str, set[str]] = {}
-    for agency in agencies:
-        words = agency.split()
-        if words[0] == "so" and 2 < len(words) + 1 <= 9:
-            found.setdefault("".join(w[0] for w in words if w != "va"), set()).add(agency)
-    return {k: next(iter(v)) for k, v in found.items() if len(k) >= 3 and len(v) == 1 and not known(k)}
-
-
 class CatalogueIndex:
     """Folded views of the corpus for matching questions to entries, clauses, agencies and sectors."""
 
@@ -175,7 +165,10 @@ class CatalogueIndex:
             reverse=True,
         )
         self.sectors = sorted({e.sector for e in corpus.entries() if e.sector})
-        self.initials = department_initials(self.agencies, known=lambda w: self._df.get(f"~{w}", 0) > 0)
+        registry = load_registry()
+        self.initials = department_initials(
+            (b.name for b in registry.bodies.values()), known=lambda w: self._df.get(f"~{w}", 0) > 0
+        )  # "stp" → "so tu phap" (assistant.initials)
 
     def weight(self, term: str) -> float:
         """Inverse document frequency; a word no record contains weighs most (memoised: the corpus is fixed)."""
@@ -283,15 +276,6 @@ class CatalogueIndex:
             pairs = self.cover(bigrams, clause_terms) if bigrams else cover
             out.append(Scored(cid, 0.7 * cover + 0.3 * pairs, cover, cover, 0.0))
         out.sort(key=lambda s: (-s.score, s.id))
-        return out
-
-    def spell_out_initials(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """Syllable pairs (`lexicon.syllables`) with a department typed as its initials ("STP") replaced by the
-        syllables of its name, folded (so the agency is found and the initials are no topic word)."""
-        out: list[tuple[str, str]] = []
-        for accented, folded in pairs:
-            name = self.initials.get(folded) if accented == folded else None
-            out.extend((w, w) for w in name.split()) if name else out.append((accented, folded))
         return out
 
     def find_agency(self, folded_question: str) -> str | None:

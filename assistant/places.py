@@ -6,6 +6,12 @@ either. Which of them the corpus covers is read from the corpus, never from this
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+from assistant.lexicon import fold, has_diacritics
+from corpus.text import fold_accents
+
 PROVINCES: tuple[str, ...] = (
     "Hà Nội",
     "Hồ Chí Minh",
@@ -74,3 +80,22 @@ PROVINCES: tuple[str, ...] = (
     "Vĩnh Phúc",
     "Yên Bái",
 )
+
+
+def foreign_provinces(text: str, covered: set[str]) -> list[str]:
+    """Provinces the text names (with its accents when typed with them) whose folded name is not in `covered`."""
+    accented = has_diacritics(text)
+    haystack = f" {_plain(text, accented)} "
+    found = []
+    for name in PROVINCES:
+        needle = _plain(name, accented)
+        if f" {needle} " in haystack and fold(name) not in covered:
+            found.append(name)
+    return found
+
+
+def _plain(text: str, accented: bool) -> str:
+    text = unicodedata.normalize("NFC", text).lower()
+    if not accented:
+        text = fold_accents(text)
+    return " ".join(re.findall(r"\w+", text))

@@ -8,22 +8,29 @@ record (entry or clause) is judged on its own evidence by the calibrated model (
 
 from __future__ import annotations
 
-from assistant.candidates import folded
 from assistant.clauses import addressed_clause, pick_clause
 from assistant.cues import Field, Meta
 from assistant.duty_planning import DutyPlanning
 from assistant.focus_planning import FocusPlanning
 from assistant.lexicon import fold, has_diacritics
-from assistant.matching import Scored, content_words, query_terms
+from assistant.matching import Scored
+from assistant.near_miss_planning import NearMissPlanning
 from assistant.plan import Plan
 from assistant.planning import certain
 from assistant.question import Question
-from assistant.routing_cues import ASKS_EXISTENCE, DUTY_CUE, TASKED_CUE, UNSTATED_AMOUNT
+from assistant.routing_cues import (
+    ASKS_EXISTENCE,
+    DATABASE_SET,
+    DUTY_CUE,
+    TASKED_CUE,
+    UNSTATED_AMOUNT,
+    on_decision_text,
+)
 from assistant.session import Focus
 from assistant.set_planning import SetPlanning
 
 
-class Planner(SetPlanning, FocusPlanning, DutyPlanning):
+class Planner(SetPlanning, FocusPlanning, DutyPlanning, NearMissPlanning):
     """Resolves questions against the corpus, the retriever's evidence and the session focus."""
 
     def plan(self, q: Question, focus: Focus, *, document: str | None = None) -> Plan:
@@ -33,8 +40,8 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         if not docs and (q.refers_to_place or q.refers_to_decision):
             docs = list(focus.documents)  # "bên đó", "quyết định đó": where the conversation is
         elif not docs and focus.kind in ("clause", "meta") and not q.foreign_provinces:
-            if continuing or (len(focus.documents) == 1 and not q.names_database):
-                # "cơ quan đó", "còn <a body> thì …", or any further question on the text (who implements it, a
+            if continuing or (len(focus.documents) == 1 and on_decision_text(q)):
+                # "cơ quan đó", "còn <a body> thì …", or a further question on the text (who implements it, a
                 # body's duty) in a conversation about one decision's text: that decision
                 docs = list(focus.documents)
         elif not docs and q.follow_up and len(focus.documents) == 1 and not q.foreign_provinces:
@@ -71,7 +78,10 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         about_agency = q.refers_to_agency and (q.wants_list or q.wants_count or q.wants_other)
         if q.refers_back and focus.entries and not docs and not q.names_database and not about_agency:
             return self._from_focus(q, focus, docs)  # "nó", "bên đó": the database the conversation is about
-        if q.wants_count or q.wants_list or about_agency or (q.wants_compare and not own_topic) or listed_by_notes:
+        # "cơ quan đó còn … CSDL nào khác": the body's other databases, without a list cue (not its other duties)
+        named_set = bool(DATABASE_SET.search(q.folded)) and not TASKED_CUE.search(q.folded)
+        other_databases = about_agency and q.wants_other and named_set
+        if q.wants_count or q.wants_list or other_databases or (q.wants_compare and not own_topic) or listed_by_notes:
             typed = has_diacritics(q.text)
             q.topic = [w for w in q.topic if not self._in_title(w, typed)]
             q.topic_parts = [[w for w in p if not self._in_title(w, typed)] for p in q.topic_parts]
@@ -183,8 +193,8 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
                 fields = list(dict.fromkeys(f for s in own for f in self._fields(s.id, q.fields, q)))
                 return Plan("entry", documents=docs, entries=own, fields=fields, topic=q.topic, focus_words=q.words)
         if docs and q.names_database and entry_found:
-            found = [ev.best.id for ev in accepted if ev.best and ev.best.kind == "entry"]
-            named = self._named_elsewhere(q, docs, found)
+            found_ids = [ev.best.id for ev in accepted if ev.best and ev.best.kind == "entry"]
+            named = self._named_elsewhere(q, docs, found_ids)
             if named:  # the question says another catalogue's database in full; the named one only a neighbour
                 return Plan("not_found", documents=docs, elsewhere=named, topic=q.topic, reason="elsewhere")
         if not accepted and docs and not q.names_database and DUTY_CUE.search(q.folded):
@@ -216,58 +226,6 @@ class Planner(SetPlanning, FocusPlanning, DutyPlanning):
         missing = [d for d in targets if d not in present] if q.wants_compare and docs else []
         return Plan(kind, documents=targets, entries=scored, fields=fields, topic=q.topic, missing=missing,
                     focus_words=q.words)  # fmt: skip
-
-    def _named_elsewhere(self, q: Question, docs: list[str], found: list[str]) -> list[Scored]:
-        """Entries of other catalogues whose every distinctive name word the question says (with its accents when
-        typed with them), while no accepted entry of the named catalogues has its own name said in full and each
-        lacks one of those words everywhere in its columns: the question names a database those catalogues do not
-        list, and their nearest record shares only some of its words. Empty when an accepted entry is that
-        database under its own title (`_shares_name`)."""
-        unigrams, bigrams = query_terms(q.asked_topic)
-        asked = (set(unigrams), set(bigrams))
-        if any(self._said_in_full(self.index.entries[e].entry.name, asked) for e in found):
-            return []
-        out: list[Scored] = []
-        for entry in self.index.entries.values():
-            if entry.entry.document_id in docs or not self._said_in_full(entry.entry.name, asked):
-                continue
-            words = [f"~{folded(w)}" for w in self._distinctive(entry.entry.name)]
-            if all(any(w not in self.index.entries[e].body_terms for w in words) for e in found):
-                out.append(Scored(entry.entry.id, 1.0, 1.0, 0, 0))
-        if out and any(self._shares_name(e, out) for e in found):
-            return []
-        return out
-
-    def _distinctive(self, name: str) -> list[str]:
-        """A name's words that are neither a covered province's nor common to many entries."""
-        places = self.index.places
-        return [w for w in content_words(name) if folded(w) not in places and not self.index.is_generic(w)]
-
-    def _said_in_full(self, name: str, asked: tuple[set[str], set[str]]) -> bool:
-        """Whether the question's keys (unigrams, bigrams) hold every distinctive word of the name and one of the
-        name's word pairs around them: a lone syllable, typed without accents, matches too many words ("dau" is
-        "đầu", "dấu", "dầu" …) to say a name."""
-        unigrams, bigrams = asked
-        words = self._distinctive(name)
-        if not words or not all(w in unigrams or f"~{folded(w)}" in unigrams for w in words):
-            return False
-        said = content_words(name)
-        pairs = [(a, b) for a, b in zip(said, said[1:], strict=False) if a in words or b in words]
-        return any(f"{a} {b}" in bigrams or f"~{folded(a)} {folded(b)}" in bigrams for a, b in pairs)
-
-    def _shares_name(self, entry_id: str, others: list[Scored]) -> bool:
-        """Whether the entry's name holds every distinctive word of one of the others' names ("CSDL hộ tịch điện
-        tử" holds «Hộ tịch»): the same database under its own province's title, not a near miss."""
-        terms = self.index.entries[entry_id].name_terms
-        places = self.index.places
-        for other in others:
-            said = [w for w in content_words(self.index.entries[other.id].entry.name) if folded(w) not in places]
-            unigrams, bigrams = query_terms(said)
-            # Its words and the phrases they make: "hộ kinh doanh" is not held by "… hoạt động kinh doanh …".
-            keys = [k for k in [*unigrams, *bigrams] if not k.startswith("~") and not self.index.is_generic(k)]
-            if keys and all(k in terms for k in keys):
-                return True
-        return False
 
     def _counterparts(self, q: Question, found: list[str], missing: list[str]) -> list[Scored]:
         """A comparison's databases in the named provinces whose own evidence fell short: each searched as the

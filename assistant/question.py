@@ -8,7 +8,6 @@ remaining content words become the topic that records are matched against.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.column_cues import FIELD_CUES, META_CUES
@@ -46,17 +45,22 @@ from assistant.cues import (
     Field,
     Meta,
 )
+from assistant.initials import spell_out_initials
 from assistant.lexicon import STOP_SYLLABLES, fold, has_diacritics, is_stop, syllables
 from assistant.matching import CatalogueIndex
-from assistant.places import PROVINCES
+from assistant.places import foreign_provinces
 from assistant.question_parts import (
     COUNTED_NOUN,
     MARKUP,
+    NARROWS,
     NOUN_IN_CUE,
     NUMBER_WITHOUT_MAY,
     NUMBERED_ACT,
     SET_WORDS,
+    SIDE_OF_CUT,
     counts_databases,
+    cut,
+    cut_phrase,
     department_named,
     names_database,
     opens_with_con,
@@ -64,8 +68,7 @@ from assistant.question_parts import (
     topic_parts,
 )
 from corpus.records import SharingMode
-from corpus.text import fold_accents
-from index.provinces import detect_documents
+from index.provinces import detect_documents, short_forms
 
 
 @dataclass
@@ -110,43 +113,6 @@ class Question:
         return any((self.agency, self.sector, self.group, self.sharing_mode, self.status))
 
 
-def _foreign_provinces(text: str, covered: set[str]) -> list[str]:
-    accented = has_diacritics(text)
-    haystack = f" {_plain(text, accented)} "
-    found = []
-    for name in PROVINCES:
-        needle = _plain(name, accented)
-        if f" {needle} " in haystack and fold(name) not in covered:
-            found.append(name)
-    return found
-
-
-def _plain(text: str, accented: bool) -> str:
-    text = unicodedata.normalize("NFC", text).lower()
-    if not accented:
-        text = fold_accents(text)
-    return " ".join(re.findall(r"\w+", text))
-
-
-_SIDE_OF_CUT = re.compile(r"(?<![a-z0-9#])ben(?= #)")
-
-
-def _cut(rest: str, pattern: re.Pattern[str]) -> tuple[bool, str]:
-    """Mask (with '#') the words of every match, keeping positions, so later cues cannot span a cut."""
-    chars = list(rest)
-    found = False
-    for m in pattern.finditer(rest):
-        found = True
-        for i in range(*m.span()):
-            if chars[i] != " ":
-                chars[i] = "#"
-    return found, "".join(chars)
-
-
-def _cut_phrase(rest: str, phrase: str) -> str:
-    return _cut(rest, re.compile(rf"(?<![a-z0-9#]){re.escape(phrase)}(?![a-z0-9#])"))[1] if phrase else rest
-
-
 def understand(text: str, index: CatalogueIndex) -> Question:
     """Read a (validated) question: provinces, fields, question type, filters and topic words.
 
@@ -160,11 +126,19 @@ def understand(text: str, index: CatalogueIndex) -> Question:
         if q.agency or (q.topic and not index.topic_is_generic(q.topic)):
             return _with_places(q, _read(text, index))
     asked, trailing = split_trailing(text)  # "…? Cảm ơn anh chị.", "…? Để tôi tổng hợp.": what follows asks nothing
-    if trailing and not points_back(trailing):
+    if trailing and not points_back(trailing) and not _adds_to(_read(trailing, index)):
         q = _read(asked, index)
         if q.agency or q.wants_count or q.wants_list or q.meta or (q.topic and not index.topic_is_generic(q.topic)):
             return _with_places(q, _read(text, index))
     return _read(text, index)
+
+
+def _adds_to(after: Question) -> bool:
+    """Whether a sentence after the question narrows or extends it ("Tính riêng nhóm B.", "Kèm hình thức chia sẻ.",
+    "Còn Quảng Ninh."): a province, column, fact, set, group, sector, body, follow-up or restriction of its own."""
+    said = bool(after.documents or after.foreign_provinces or after.fields or after.meta or after.agency)
+    asks = bool(after.wants_list or after.wants_count or after.group or after.sector or after.follow_up)
+    return said or asks or after.refers_to_place or bool(NARROWS.search(after.folded))
 
 
 def _with_places(q: Question, whole: Question) -> Question:
@@ -176,48 +150,51 @@ def _with_places(q: Question, whole: Question) -> Question:
 
 def _read(text: str, index: CatalogueIndex) -> Question:
     """Read one question as a whole (see `understand`)."""
-    pairs = index.spell_out_initials(syllables(text))
+    pairs = spell_out_initials(syllables(text), index.initials)
     accented = [a for a, _ in pairs]
     folded = " ".join(f for _, f in pairs)
     q = Question(text=text, folded=folded)
     q.documents = detect_documents(text, index.corpus)
     covered = {fold(d.province) for d in index.corpus.documents()}
-    q.foreign_provinces = _foreign_provinces(text, covered)
+    q.foreign_provinces = foreign_provinces(text, covered)
     q.decision_numbers = [m.group(1) for m in DECISION_NUMBER.finditer(text)]
     q.decision_years = [int(m.group(1)) for m in DECISION_YEAR.finditer(text)]
     rest = folded
     q.names_decision = bool(DECISION_WORDS.search(folded))
-    rest = _cut(rest, POLITE)[1]
+    rest = cut(rest, POLITE)[1]
     opens_follow_up = opens_with_con(rest, accented, has_diacritics(text))
     # A decision's number names the decision ("1402/QĐ-UBND", "2913/QĐ-BNNMT"): its letters are no agency.
-    rest = _cut(rest, NUMBERED_ACT)[1]
-    q.within, rest = _cut(rest, WITHIN_CUE)
+    rest = cut(rest, NUMBERED_ACT)[1]
+    q.within, rest = cut(rest, WITHIN_CUE)
     ordinal = ORDINAL_CUE.search(rest)
     if ordinal:
         word = ordinal.group(1) or ordinal.group(2)
         q.ordinal = int(word) if word.isdigit() else _ORDINALS.get(word)
-        rest = _cut(rest, ORDINAL_CUE)[1]
-    found, rest = _cut(rest, NOTES_TIME)
+        rest = cut(rest, ORDINAL_CUE)[1]
+    found, rest = cut(rest, NOTES_TIME)
     if found:
         q.fields.append(Field.NOTES)
     for name in covered | {fold(p) for p in q.foreign_provinces}:
-        rest = _cut_phrase(_cut_phrase(rest, name), name.replace(" ", ""))  # "hatinh" typed run together too
+        rest = cut_phrase(cut_phrase(rest, name), name.replace(" ", ""))  # "hatinh" typed run together too
     for doc in q.documents:  # initials read as a named province ("qn", "HD") are the place, not the topic
-        rest = _cut_phrase(rest, "".join(w[0] for w in fold(index.corpus.document(doc).province).split()))
+        province = index.corpus.document(doc).province
+        rest = cut_phrase(rest, "".join(w[0] for w in fold(province).split()))
+        for short in short_forms(province):  # "qninh", "q ninh"
+            rest = cut_phrase(rest, short.strip())
     # Names first, cues after: an agency's name holds words that cues use ("Sở Xây dựng", "Sở Thông tin …").
     q.agency = index.find_agency(rest)
     if q.agency and re.search(rf"co so du lieu (?:ve )?{re.escape(q.agency)}(?![a-z])", rest):
         q.agency = None  # "CSDL bảo hiểm xã hội" names a database after its subject, not the agency
-    rest = _cut_phrase(rest, q.agency or "")
+    rest = cut_phrase(rest, q.agency or "")
     # "bên" before a place or body just cut ("còn bên hà tĩnh", "bên sở tư pháp") is "that side", no topic word
     # (typed without accents it folds like "bến", a word of the transport records).
-    rest = _cut(rest, _SIDE_OF_CUT)[1]
+    rest = cut(rest, SIDE_OF_CUT)[1]
     # "số máy (điện thoại)" is no "số mấy": with diacritics typed, the number's cue must read "mấy".
     machine = has_diacritics(text) and "số mấy" not in " ".join(accented) and " so may" in f" {rest}"
     for meta, pattern in META_CUES.items():
         if meta is Meta.NUMBER and machine and not NUMBER_WITHOUT_MAY.search(rest):
             continue
-        found, rest = _cut(rest, pattern)
+        found, rest = cut(rest, pattern)
         if found:
             q.meta.append(meta)
     counted = [
@@ -235,46 +212,46 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     q.refers_to_decision = bool(DECISION_REFERENCE.search(rest))
     if has_diacritics(text):
         q.refers_to_place = bool(PLACE_REFERENCE_ACCENTED.search(" ".join(accented)))
-        rest = _cut(rest, PLACE_REFERENCE)[1] if q.refers_to_place else rest
+        rest = cut(rest, PLACE_REFERENCE)[1] if q.refers_to_place else rest
     else:
-        q.refers_to_place, rest = _cut(rest, PLACE_REFERENCE)
+        q.refers_to_place, rest = cut(rest, PLACE_REFERENCE)
     q.refers_to_agency = bool(AGENCY_REFERENCE.search(rest))
     if has_diacritics(text):
         lowered = " ".join(accented)
         q.refers_back = bool(REFERENCE_ACCENTED.search(lowered))
         q.refers_to_agency = bool(AGENCY_REFERENCE_ACCENTED.search(lowered))
-        rest = _cut(rest, REFERENCE_CUE)[1] if q.refers_back else rest
+        rest = cut(rest, REFERENCE_CUE)[1] if q.refers_back else rest
     else:
-        q.refers_back, rest = _cut(rest, REFERENCE_CUE)
-    q.wants_other, rest = _cut(rest, OTHER_CUE)
-    q.wants_list, rest = _cut(rest, LIST_CUE)
+        q.refers_back, rest = cut(rest, REFERENCE_CUE)
+    q.wants_other, rest = cut(rest, OTHER_CUE)
+    q.wants_list, rest = cut(rest, LIST_CUE)
     status = STATUS_CUE.search(rest)
     if status and (q.wants_list or q.wants_count):
         q.status = status.group(0)
-        rest = _cut(rest, STATUS_CUE)[1]
+        rest = cut(rest, STATUS_CUE)[1]
     # "CSDL nào / hạng mục nào / cái nào là dữ liệu mở": which ones have a sharing form is a set, like a list.
     if not (q.wants_list or q.wants_count or names_database(rest, accented)) and any(
         p.search(rest) for p in SHARING_MODES.values()
     ):
-        q.wants_list, rest = _cut(rest, WHICH_CUE)
+        q.wants_list, rest = cut(rest, WHICH_CUE)
     for mode, pattern in SHARING_MODES.items():
         if (q.wants_list or q.wants_count) and pattern.search(rest):
             q.sharing_mode = mode
-            rest = _cut(rest, pattern)[1]
+            rest = cut(rest, pattern)[1]
             break
     for fld, pattern in FIELD_CUES.items():
-        found, rest = _cut(rest, pattern)
+        found, rest = cut(rest, pattern)
         if found and fld not in q.fields:
             q.fields.append(fld)
     if Field.AGENCY in q.fields:
-        rest = _cut(rest, AGENCY_VERBS)[1]
-    q.wants_compare, rest = _cut(rest, COMPARE_CUE)
-    q.follow_up, rest = _cut(rest, FOLLOW_CUE)
+        rest = cut(rest, AGENCY_VERBS)[1]
+    q.wants_compare, rest = cut(rest, COMPARE_CUE)
+    q.follow_up, rest = cut(rest, FOLLOW_CUE)
     q.follow_up = q.follow_up or opens_follow_up
-    both, rest = _cut(rest, BOTH_GROUPS)
+    both, rest = cut(rest, BOTH_GROUPS)
     groups = ["A", "B"] if both else []
     for group, pattern in GROUP_CUES.items():
-        found, rest = _cut(rest, pattern)
+        found, rest = cut(rest, pattern)
         if found:
             groups.append(group)
     q.group = groups[0] if len(groups) == 1 else None  # "cả hai nhóm A và B": the whole catalogue
@@ -283,11 +260,11 @@ def _read(text: str, index: CatalogueIndex) -> Question:
     if sector and (q.wants_list or q.wants_count):
         q.sector = sector_named(sector.group(1), index)
         if q.sector:
-            rest = _cut_phrase(rest, sector.group(0).strip())
+            rest = cut_phrase(rest, sector.group(0).strip())
             asked = set(sector.group(1).split()) - STOP_SYLLABLES
             q.sector_words = [a for a, f in syllables(q.sector) if f in asked]
     q.names_database = names_database(rest, accented)
-    rest = _cut(rest, GENERIC)[1]
+    rest = cut(rest, GENERIC)[1]
     # "".split(" ") is [""]: a question without any word (":", "…", emoji) must align with no syllables.
     kept = rest.split(" ") if pairs else []
     q.topic = [

@@ -51,6 +51,10 @@ NUMBER_WITHOUT_MAY = re.compile(
 SET_WORDS = frozenset({"nhom", "linh", "vuc", "nganh", "mang"})
 
 
+# A sentence after a question that restricts or extends it ("Chỉ tính …", "Tính riêng …", "Kèm …", "Ngoài ra …",
+# "Trừ …", "Thêm …", "Nhóm …", "Lĩnh vực …"): part of the question, never context.
+NARROWS = re.compile(r"(?<![a-z])(?:chi|rieng|kem|them|ngoai ra|tru|nhom|linh vuc|nganh)(?![a-z])")
+
 def content_syllables(folded: str) -> list[str]:
     """The words of a folded phrase that are not stop words ("so tai nguyen va moi truong" → without "va")."""
     return [w for w in folded.split() if w not in STOP_SYLLABLES]
@@ -139,3 +143,23 @@ def department_named(q: Question, index: CatalogueIndex) -> None:
     q.topic = [w for w in q.topic if kept(w)]
     named = set(found.group(1).split())
     q.topic_parts = [p for p in ([w for w in part if fold(w) not in named] for part in q.topic_parts) if p]
+
+
+SIDE_OF_CUT = re.compile(r"(?<![a-z0-9#])ben(?= #)")
+
+
+def cut(rest: str, pattern: re.Pattern[str]) -> tuple[bool, str]:
+    """Mask (with '#') the words of every match, keeping positions, so later cues cannot span a cut."""
+    chars = list(rest)
+    found = False
+    for m in pattern.finditer(rest):
+        found = True
+        for i in range(*m.span()):
+            if chars[i] != " ":
+                chars[i] = "#"
+    return found, "".join(chars)
+
+
+def cut_phrase(rest: str, phrase: str) -> str:
+    """`cut` of one phrase as whole words (nothing for an empty phrase)."""
+    return cut(rest, re.compile(rf"(?<![a-z0-9#]){re.escape(phrase)}(?![a-z0-9#])"))[1] if phrase else rest

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.cues import phrases
+from assistant.question import Question
 
 # Tasks the decision gives a body ("được giao", "nhiệm vụ", "trách nhiệm", "theo Điều 2"): asked of an agency the
 # turn points back to, they are that agency's clause, not a column of the database it manages.
@@ -21,9 +22,11 @@ DUTY_CUE = phrases(
 )  # fmt: skip
 # "<tỉnh> có (quản lý) CSDL (riêng) về … không?": whether a catalogue lists a database — a yes/no question about an
 # entry, which the decision's text never answers; a second question may follow ("…, và …", "…, nếu có thì …").
+# (A second question about the decision's text — what it rules, who it tasks — makes it no existence question.)
 ASKS_EXISTENCE = re.compile(
     r"(?<![a-z])co (?:[a-z]+ ){0,2}co so du lieu (?:[a-z#]+ )+khong(?: a| nhi| vay| ha)?"
-    r"(?: (?:neu co|va|con|thi|do|ai)(?![a-z]).*)?$"
+    r"(?: (?:neu co|va|con|thi|do|ai)(?![a-z])"
+    r"(?!.*(?<![a-z])(?:quyet dinh|quy dinh|giao|nhiem vu|trach nhiem|phai)(?![a-z])).*)?$"
 )
 # Money no catalogue column states — what building or using a database costs ("mức phí … là bao nhiêu",
 # "tốn bao nhiêu tiền", "kinh phí … hết bao nhiêu"): the columns hold names, bodies, purposes, contents,
@@ -43,3 +46,20 @@ BODY_MANAGES = re.compile(
     r"uy ban|so)(?! (?:nao|luong|lieu))(?: [a-z]+){1,8}? (?:co |dang |duoc giao )?"
     r"(?:quan ly|phu trach|chu tri|nam giu|giu) (?:nhung |cac )?co so du lieu nao"
 )
+# A set of databases named ("CSDL nào khác", "hệ thống nào nữa"): "cơ quan đó còn … nào khác" asks the body's
+# other databases only when it names them, not its other duties.
+DATABASE_SET = phrases(r"(?:co so du lieu|he thong|kho(?: du lieu)?) (?:nao|gi)")
+# Carrying a decision out or its force: words of the decision's text, not of a database.
+IMPLEMENTS = phrases(r"thi hanh", r"chap hanh", r"hieu luc", r"(?:thuc hien|trien khai) (?:quyet dinh|van ban)")
+# Every or which province: a question across catalogues, never confined to the one the conversation is about.
+ALL_PROVINCES = phrases(r"tinh nao", r"cac tinh", r"(?:ba|hai|moi|tung) tinh", r"dia phuong nao")
+
+
+def on_decision_text(q: Question) -> bool:
+    """Whether a turn asks about a decision's text — who it tasks or binds, its force, a fact of it — and is no set,
+    comparison, database or every-province question (such a turn inside a conversation about one decision is about
+    that decision)."""
+    if q.wants_list or q.wants_count or q.wants_compare or q.names_database or ALL_PROVINCES.search(q.folded):
+        return False
+    cued = TASKED_CUE.search(q.folded) or DUTY_CUE.search(q.folded) or IMPLEMENTS.search(q.folded)
+    return bool(q.refers_to_agency or q.meta or cued)

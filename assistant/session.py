@@ -31,8 +31,12 @@ def valid_session_id(session_id: str | None) -> bool:
 
 
 def new_session_id() -> str:
-    """An unguessable id: 24 random bytes from `secrets`, URL-safe base64 (32 characters)."""
-    return secrets.token_urlsafe(24)
+    """An unguessable id: 24 random bytes from `secrets`, URL-safe base64 (32 characters), never opening with "-"
+    (a command line would read `--session -abc…` as an option)."""
+    while True:
+        session_id = secrets.token_urlsafe(24)
+        if not session_id.startswith("-"):
+            return session_id
 
 
 class Sessions(Protocol):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpus.store import Corpus
 from corpus.text import fold_accents
@@ -32,6 +32,16 @@ def _folded_words(text: str) -> str:
     return f" {' '.join(words)} "
 
 
+def short_forms(province: str) -> list[str]:
+    """'Quảng Ninh' → [' qninh ', ' q ninh ']: the initials of all but the last word, then the last word, as desk
+    staff shorten a two-word name ("QNinh", "Q.Ninh"); padded like `_folded_words`. None for a one-word name."""
+    words = _folded_words(province).split()
+    if len(words) < 2:
+        return []
+    head = "".join(w[0] for w in words[:-1])
+    return [f" {head}{words[-1]} ", f" {' '.join(head)} {words[-1]} "]
+
+
 def _initials(province: str) -> str:
     """'Hà Tĩnh' → 'HT'; 'Bà Rịa - Vũng Tàu' → 'BRVT' (Đ keeps its own letter)."""
     words = re.findall(r"\w+", unicodedata.normalize("NFC", province))
@@ -44,6 +54,7 @@ class ProvinceMatcher:
 
     by_name: dict[str, list[str]]
     by_initials: dict[str, list[str]]
+    by_short: dict[str, list[str]] = field(default_factory=dict)  # " qninh ", " q ninh " (see `short_forms`)
 
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> ProvinceMatcher:
@@ -63,7 +74,12 @@ class ProvinceMatcher:
             # Two provinces with the same initials, a one-letter name or a known abbreviation: ambiguous.
             if len(initials_of[initials]) == 1 and len(initials) >= 2 and initials not in taken
         }
-        return cls(by_name=by_name, by_initials=by_initials)
+        by_short: dict[str, list[str]] = {}
+        for doc in corpus.documents():
+            for short in short_forms(doc.province):
+                by_short.setdefault(short, []).append(doc.id)
+        by_short = {k: v for k, v in by_short.items() if len(set(v)) == 1}  # one province each, or none
+        return cls(by_name=by_name, by_initials=by_initials, by_short=by_short)
 
     def detect(self, text: str) -> list[str]:
         """Document ids whose province the text names, in corpus order, without duplicates."""
@@ -72,6 +88,9 @@ class ProvinceMatcher:
         for name, ids in self.by_name.items():
             # Typed run together when typing fast ("hatinh", "quangninh") still names the province.
             if name in folded or (name.count(" ") > 2 and f" {name.replace(' ', '')} " in folded):
+                found.extend(ids)
+        for short, ids in self.by_short.items():
+            if short in folded:
                 found.extend(ids)
         named = bool(found)
         for initials, ids in self.by_initials.items():

@@ -84,3 +84,9 @@ def test_a_live_session_is_not_restarted(assistant) -> None:  # type: ignore[no-
     second = assistant.ask("Nó được chia sẻ theo hình thức nào?", session_id=first.session_id)
     assert not first.session_restarted and not second.session_restarted
     assert "hết hạn" not in second.text
+
+
+def test_ids_never_open_with_a_dash() -> None:
+    from assistant.session import new_session_id
+
+    assert not any(new_session_id().startswith("-") for _ in range(2000))

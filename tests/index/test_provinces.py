@@ -75,3 +75,8 @@ def test_initials_shared_by_two_provinces_are_ambiguous() -> None:
     ]
     corpus = Corpus(ParsedDocument(document=d, entries=[], clauses=[]) for d in docs)
     assert detect_documents("CSDL đất đai tỉnh HT", corpus) == []
+
+
+def test_a_two_word_province_shortened_to_its_initial_and_last_word_is_named(manifest_corpus: Corpus) -> None:
+    assert detect_documents("csdl dat dai QNinh ai quan ly", manifest_corpus) == ["quang-ninh-2026"]
+    assert detect_documents("CSDL giáo dục ở Q.Ninh", manifest_corpus) == ["quang-ninh-2026"]
