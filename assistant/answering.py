@@ -92,6 +92,10 @@ def field_sentence(
         label = "Phạm vi, nội dung chính (danh mục ghi chung một cột)"
         return f"{label}: {excerpt(entry.content, focus, limit)}", entry.content
     value = field_value(entry, fld)
+    if not value and not any(field_value(e, fld) for e in corpus.entries(document=entry.document_id)):
+        # No row of the catalogue fills it: the table has no such column, which is not a blank cell of this row.
+        province = corpus.document(entry.document_id).province
+        return f"Danh mục của {province} không có cột {FIELD_LABELS[fld].lower()}.", ""
     if not value:
         return f"Danh mục {EMPTY_FIELD[fld]} cho CSDL này.", ""
     if fld is Field.SECTOR:

@@ -55,9 +55,16 @@ def test_quang_ninh_scope_comes_from_merged_column(assistant: Assistant) -> None
 
 
 def test_empty_notes_cell_is_reported_empty(assistant: Assistant) -> None:
+    a = assistant.ask("Ghi chú của CSDL cấp phép xây dựng ở Quảng Ninh là gì?")
+    assert a.citations[0].id == "quang-ninh-2026/A-18"
+    assert "để trống cột ghi chú" in a.text
+
+
+def test_a_column_the_catalogue_does_not_have_is_reported_missing_not_blank(assistant: Assistant) -> None:
     a = assistant.ask("Ghi chú của CSDL về đất đai ở Hà Tĩnh là gì?")
     assert a.citations[0].id == "ha-tinh-2022/29"
-    assert "để trống cột ghi chú" in a.text
+    assert "Danh mục của Hà Tĩnh không có cột ghi chú" in a.text
+    assert "để trống" not in a.text
 
 
 def test_database_in_several_provinces_is_answered_for_each(assistant: Assistant) -> None:
