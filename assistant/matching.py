@@ -67,6 +67,7 @@ class EntryProfile:
     entry: CatalogueEntry
     name_terms: frozenset[str]
     name_words: tuple[str, ...]
+    name_content: tuple[str, ...]  # the name's content words, accented, in order (`content_words`)
     body_terms: frozenset[str]
     agency_key: str
 
@@ -126,6 +127,7 @@ class CatalogueIndex:
                 entry=e,
                 name_terms=frozenset(record_terms(name)),
                 name_words=tuple(dict.fromkeys(f"~{fold_accents(w)}" for w in name if fold_accents(w) not in places)),
+                name_content=tuple(name),
                 body_terms=frozenset(record_terms(content_words(body_text)) | record_terms(name)),
                 agency_key=spaceless(fold(e.agency)),
             )
@@ -225,16 +227,17 @@ class CatalogueIndex:
         held = self.clauses[clause_id][1] if clause_id in self.clauses else frozenset()
         return sum(w for k, w in weights.items() if k in held) / total if total else 0.0
 
-    def says_a_name_pair(self, entry_id: str, bigrams: Iterable[str]) -> bool:
+    def says_a_name_pair(self, entry_id: str, bigrams: Iterable[str], around: Iterable[str] | None = None) -> bool:
         """Whether the question's bigram keys (`query_terms`) hold a pair of adjacent content words of the entry's
-        name, or the name has fewer than two: syllables of a name scattered over a question ("người" … "công")
-        do not say it."""
-        words = content_words(self.entries[entry_id].entry.name)
+        name (one of them in `around` when given), or the name has fewer than two: syllables of a name scattered
+        over a question ("người" … "công") do not say it."""
+        words = self.entries[entry_id].name_content
         if len(words) < 2:
             return True
-        said = set(bigrams)
+        said, near = set(bigrams), None if around is None else set(around)
         return any(
-            f"{a} {b}" in said or f"~{fold_accents(a)} {fold_accents(b)}" in said
+            (f"{a} {b}" in said or f"~{fold_accents(a)} {fold_accents(b)}" in said)
+            and (near is None or a in near or b in near)
             for a, b in zip(words, words[1:], strict=False)
         )
 

@@ -5,7 +5,7 @@ neighbour; the same database under the named catalogue's own title is not a near
 from __future__ import annotations
 
 from assistant.candidates import folded
-from assistant.matching import Scored, content_words, query_terms
+from assistant.matching import Scored, query_terms
 from assistant.planning import PlannerBase
 from assistant.question import Question
 
@@ -21,35 +21,43 @@ class NearMissPlanning(PlannerBase):
         database under its own title (`_shares_name`)."""
         unigrams, bigrams = query_terms(q.asked_topic)
         asked = (set(unigrams), set(bigrams))
-        if any(self._said_in_full(self.index.entries[e].entry.name, asked) for e in found):
+        if any(self._said_in_full(e, asked) for e in found):
             return []
         out: list[Scored] = []
-        for entry in self.index.entries.values():
-            if entry.entry.document_id in docs or not self._said_in_full(entry.entry.name, asked):
+        for entry_id, entry in self.index.entries.items():
+            if entry.entry.document_id in docs or not self._said_in_full(entry_id, asked):
                 continue
-            words = [f"~{folded(w)}" for w in self._distinctive(entry.entry.name)]
+            words = [f"~{folded(w)}" for w in self._distinctive(entry_id)]
             if all(any(w not in self.index.entries[e].body_terms for w in words) for e in found):
-                out.append(Scored(entry.entry.id, 1.0, 1.0, 0, 0))
+                out.append(Scored(entry_id, 1.0, 1.0, 0, 0))
         if out and any(self._shares_name(e, out) for e in found):
             return []
         return out
 
-    def _distinctive(self, name: str) -> list[str]:
-        """A name's words that are neither a covered province's nor common to many entries."""
-        places = self.index.places
-        return [w for w in content_words(name) if folded(w) not in places and not self.index.is_generic(w)]
+    def _distinctive(self, entry_id: str) -> tuple[str, ...]:
+        """The entry name's words that are neither a covered province's nor common to many entries (computed once
+        for every entry, at the first question that needs them)."""
+        table: dict[str, tuple[str, ...]] | None = self.__dict__.get("_distinctive_words")
+        if table is None:
+            places = self.index.places
+            table = {
+                i: tuple(w for w in p.name_content if folded(w) not in places and not self.index.is_generic(w))
+                for i, p in self.index.entries.items()
+            }
+            self.__dict__["_distinctive_words"] = table
+        return table[entry_id]
 
-    def _said_in_full(self, name: str, asked: tuple[set[str], set[str]]) -> bool:
-        """Whether the question's keys (unigrams, bigrams) hold every distinctive word of the name and one of the
-        name's word pairs around them: a lone syllable, typed without accents, matches too many words ("dau" is
-        "đầu", "dấu", "dầu" …) to say a name."""
+    def _said_in_full(self, entry_id: str, asked: tuple[set[str], set[str]]) -> bool:
+        """Whether the question's keys (unigrams, bigrams) hold every distinctive word of the entry's name and one
+        of the name's word pairs around them: a lone syllable, typed without accents, matches too many words ("dau"
+        is "đầu", "dấu", "dầu" …) to say a name."""
         unigrams, bigrams = asked
-        words = self._distinctive(name)
+        words = self._distinctive(entry_id)
         if not words or not all(w in unigrams or f"~{folded(w)}" in unigrams for w in words):
             return False
-        said = content_words(name)
-        pairs = [(a, b) for a, b in zip(said, said[1:], strict=False) if a in words or b in words]
-        return any(f"{a} {b}" in bigrams or f"~{folded(a)} {folded(b)}" in bigrams for a, b in pairs)
+        return len(self.index.entries[entry_id].name_content) > 1 and self.index.says_a_name_pair(
+            entry_id, bigrams, around=words
+        )
 
     def _shares_name(self, entry_id: str, others: list[Scored]) -> bool:
         """Whether the entry's name holds every distinctive word of one of the others' names ("CSDL hộ tịch điện
@@ -57,7 +65,7 @@ class NearMissPlanning(PlannerBase):
         terms = self.index.entries[entry_id].name_terms
         places = self.index.places
         for other in others:
-            said = [w for w in content_words(self.index.entries[other.id].entry.name) if folded(w) not in places]
+            said = [w for w in self.index.entries[other.id].name_content if folded(w) not in places]
             unigrams, bigrams = query_terms(said)
             # Its words and the phrases they make: "hộ kinh doanh" is not held by "… hoạt động kinh doanh …".
             keys = [k for k in [*unigrams, *bigrams] if not k.startswith("~") and not self.index.is_generic(k)]

@@ -124,12 +124,12 @@ def understand(text: str, index: CatalogueIndex) -> Question:
     if context and not points_back(asked):
         q = _read(asked, index)
         if q.agency or (q.topic and not index.topic_is_generic(q.topic)):
-            return _with_places(q, _read(text, index))
+            return _with_places(q, text, index)
     asked, trailing = split_trailing(text)  # "…? Cảm ơn anh chị.", "…? Để tôi tổng hợp.": what follows asks nothing
     if trailing and not points_back(trailing) and not _adds_to(_read(trailing, index)):
         q = _read(asked, index)
         if q.agency or q.wants_count or q.wants_list or q.meta or (q.topic and not index.topic_is_generic(q.topic)):
-            return _with_places(q, _read(text, index))
+            return _with_places(q, text, index)
     return _read(text, index)
 
 
@@ -141,10 +141,11 @@ def _adds_to(after: Question) -> bool:
     return said or asks or after.refers_to_place or bool(NARROWS.search(after.folded))
 
 
-def _with_places(q: Question, whole: Question) -> Question:
-    """The question read alone, with the provinces that only the rest of the message names ("Tôi ở Hà Tĩnh.")."""
-    q.documents = q.documents or whole.documents
-    q.foreign_provinces = q.foreign_provinces or ([] if q.documents else whole.foreign_provinces)
+def _with_places(q: Question, text: str, index: CatalogueIndex) -> Question:
+    """The question read alone, with the provinces that only the whole message names ("Tôi ở Hà Tĩnh.")."""
+    q.documents = q.documents or detect_documents(text, index.corpus)
+    if not q.documents and not q.foreign_provinces:
+        q.foreign_provinces = foreign_provinces(text, {fold(d.province) for d in index.corpus.documents()})
     return q
 
 
